@@ -1,0 +1,41 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as meetingRoom from './actions/meetingRoom';
+import { router } from './actions/router';
+import * as loadOptions from './methods/loadOptions';
+import * as listSearch from './methods/listSearch';
+
+export class DingTalkCalendar implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'DingTalk Calendar',
+		name: 'dingTalkCalendar',
+		icon: { light: 'file:dingtalkCalendar.svg', dark: 'file:dingtalkCalendar.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Book DingTalk meeting rooms and work with DingTalk calendar events',
+		defaults: { name: 'DingTalk Calendar' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'dingTalkApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Meeting Room', value: 'meetingRoom' }],
+				default: 'meetingRoom',
+			},
+			...meetingRoom.description,
+		],
+	};
+
+	methods = { loadOptions, listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,8 @@
+import type { AllEntities } from 'n8n-workflow';
+
+/** Every resource and its operations: the router dispatches on this map. */
+type NodeMap = {
+	meetingRoom: 'addToEvent';
+};
+
+export type DingTalkCalendarType = AllEntities<NodeMap>;

@@ -1,0 +1,60 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The organizer's unionId: the `{userId}` of every calendar path. Same name in every operation. */
+export const organizerField: INodeProperties = {
+	displayName: 'Organizer User ID',
+	name: 'userId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. iiiP35sJadba8aBSgjrwPRKgiEiF',
+	description:
+		"The unionId of the event's organizer (not the staff user ID). DingTalk acts in this user's calendar.",
+};
+
+export const calendarIdField: INodeProperties = {
+	displayName: 'Calendar ID',
+	name: 'calendarId',
+	type: 'string',
+	default: 'primary',
+	required: true,
+	description: "The user's calendar. DingTalk event APIs use the user's primary calendar: keep \"primary\".",
+};
+
+/** Event ID: pick one of the organizer's upcoming events, or give an ID. */
+export const eventField: INodeProperties = {
+	displayName: 'Event',
+	name: 'eventId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The calendar event, as returned by DingTalk when it was created',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select an event...',
+			typeOptions: { searchListMethod: 'searchEvents', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. cnNTbW1YbU9sL2p6aFJZdEgvdlQrQT09',
+		},
+	],
+};
+
+/** Up to five rooms: a list in the editor, an array or comma-separated text from an expression. */
+export const roomsField: INodeProperties = {
+	displayName: 'Rooms Names or IDs',
+	name: 'roomIds',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getRooms', loadOptionsDependsOn: ['userId'] },
+	default: [],
+	required: true,
+	description:
+		'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	hint: 'One to five rooms. An expression may return a list of room IDs, or room IDs separated by commas.',
+};

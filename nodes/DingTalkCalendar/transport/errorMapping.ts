@@ -1,0 +1,204 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+
+import type { DingTalkFailure } from './dingTalkError';
+
+/** What the failing call was about, so a message can name the room, event or user involved. */
+export interface RequestSubject {
+	/** The DingTalk permission the call needs, e.g. `Calendar.Event.Write`. */
+	permission?: string;
+	userId?: string;
+	eventId?: string;
+	roomIds?: string[];
+}
+
+interface Explanation {
+	message: string;
+	hint: string;
+}
+
+const list = (ids: string[] | undefined) => (ids && ids.length ? ids.join(', ') : 'the requested room');
+
+/**
+ * English message and advice for each DingTalk error. The code, DingTalk's own message, HTTP status and
+ * request ID always go to the error details as well. Codes are case-sensitive and differ per product.
+ */
+function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: string): Explanation {
+	const { code = '', dingTalkMessage = '', httpStatus } = failure;
+	const event = subject.eventId ? `event ${subject.eventId}` : 'the event';
+	const rooms = subject.roomIds;
+
+	if (code.startsWith('Forbidden.AccessDenied.Qp')) {
+		return {
+			message: 'DingTalk rate limit reached: too many calls per second for this app and API',
+			hint: 'Lower the number of items per run, or set this node to Retry On Fail with a wait of at least 1 second.',
+		};
+	}
+	switch (code) {
+		case 'meetingRoomNotAvailable':
+			return {
+				message:
+					rooms && rooms.length === 1
+						? `Room ${rooms[0]} is already booked for this time`
+						: `One of the rooms (${list(rooms)}) is already booked for this time`,
+				hint: 'Pick another room or time. Meeting Room > Get Availability shows which rooms are free.',
+			};
+		case 'invalidParameter':
+			if (dingTalkMessage === 'roomId invalid') {
+				return {
+					message:
+						rooms && rooms.length === 1
+							? `Room ID ${rooms[0]} does not exist in this organization`
+							: `A room ID (${list(rooms)}) does not exist in this organization`,
+					hint: 'Choose rooms from the list, or copy room IDs from Meeting Room > Get Many.',
+				};
+			}
+			if (dingTalkMessage.startsWith('attendees batch size too large')) {
+				return {
+					message: `${event} would hold more than 5 meeting rooms`,
+					hint: 'DingTalk allows at most 5 rooms per event, counting the rooms it already has. Remove rooms first, or book fewer.',
+				};
+			}
+			if (dingTalkMessage === 'roomId must be provided.') {
+				return { message: 'DingTalk received no room ID', hint: 'Give at least one room ID in Rooms.' };
+			}
+			return {
+				message: `DingTalk rejected a parameter: ${dingTalkMessage || 'invalid parameter'}`,
+				hint: 'Check the values of this item against the field descriptions.',
+			};
+		case 'itemNotFound':
+		case 'instanceNotExist':
+			return {
+				message: `The calendar of user ${subject.userId ?? '?'} has no ${event}`,
+				hint: 'Check the Event ID, and that Organizer User ID is the unionId of the event organizer (not the staff user ID).',
+			};
+		case 'InvalidAuthentication':
+			return {
+				message: 'DingTalk rejected the access token, also after fetching a new one',
+				hint: 'Check that the credential belongs to this organization and region, then test the credential.',
+			};
+		case 'AuthenticationFailed.MissingParameter':
+			return {
+				message: 'The request reached DingTalk without an access token',
+				hint: 'Re-save the DingTalk credential and test it.',
+			};
+		case 'Forbidden.AccessDenied.AccessTokenPermissionDenied': {
+			const scopes = failure.requiredScopes?.join(', ') ?? subject.permission ?? 'the permission of this API';
+			return {
+				message: `The DingTalk app lacks the permission ${scopes}`,
+				hint: `In the DingTalk developer console open your app > Permissions, grant ${scopes}, then publish a new app version.`,
+			};
+		}
+		case 'Forbidden.AccessDenied.IpNotInWhiteList':
+			return {
+				message: "This n8n server's IP address is not on the DingTalk app's allow-list",
+				hint: "Add n8n's outgoing IP in the developer console: your app > Security Settings > Server IP allow-list.",
+			};
+		case 'Forbidden.AccessDenied.ApiCountLimitForOrg':
+			return {
+				message: "The organization used up its monthly DingTalk API quota",
+				hint: 'Wait for the next month or upgrade the DingTalk edition.',
+			};
+		case 'permissionDeny':
+			return {
+				message: `User ${subject.userId ?? ''} is outside the app's authorized range`.replace('  ', ' '),
+				hint: "Add the user (or their department) to the app's visible range in the developer console.",
+			};
+		case 'idempotencyProcessing':
+			return {
+				message: 'DingTalk is still processing an identical request',
+				hint: 'Wait a few seconds and run the item again.',
+			};
+		case 'flowLimit':
+			return {
+				message: `User ${subject.userId ?? ''} reached DingTalk's limit of 100 new events per day`.replace('  ', ' '),
+				hint: 'Create the remaining events tomorrow, or with another organizer.',
+			};
+		case 'param.error':
+			return {
+				message: `DingTalk's rooms API rejected a parameter: ${dingTalkMessage || 'Param Error'}`,
+				hint: 'Check that Organizer User ID is a unionId.',
+			};
+		case 'user.not.employee':
+			return {
+				message: `User ${subject.userId ?? ''} is not an employee of this organization`.replace('  ', ' '),
+				hint: 'Organizer User ID must be the unionId of a member of the organization the app belongs to.',
+			};
+		case 'org.not.found':
+			return { message: 'DingTalk does not know this organization', hint: 'Check the credential.' };
+		case 'room.not.found':
+			return {
+				message: `Room ${list(rooms)} was not found`,
+				hint: 'Choose rooms from the list, or copy room IDs from Meeting Room > Get Many.',
+			};
+		case 'InvalidAction.NotFound':
+			return {
+				message: `${baseUrl} does not serve this DingTalk API`,
+				hint: "Check the credential's Region or Base URL.",
+			};
+		case 'Missingbody':
+			return { message: 'DingTalk received no request body', hint: 'This is a bug in the node: please report it.' };
+		default:
+			break;
+	}
+	if (httpStatus === undefined) {
+		return {
+			message: `Could not reach DingTalk at ${baseUrl}`,
+			hint: "Check the network, and the credential's Region or Base URL. Retry On Fail helps with passing outages.",
+		};
+	}
+	if (httpStatus >= 500) {
+		return {
+			message: `DingTalk had a server error (HTTP ${httpStatus})`,
+			hint: 'This is usually temporary: run the item again, or set the node to Retry On Fail.',
+		};
+	}
+	if (!failure.code && failure.rawBody !== undefined) {
+		return {
+			message: `DingTalk answered HTTP ${httpStatus} with a page that is not an API answer`,
+			hint: 'DingTalk bans an IP for 5 minutes after more than 10,000 calls in 20 seconds. Wait, then run again.',
+		};
+	}
+	return {
+		message: `DingTalk refused the request (HTTP ${httpStatus}${code ? `, ${code}` : ''})`,
+		hint: dingTalkMessage ? `DingTalk says: ${dingTalkMessage}` : 'Check the parameters of this item.',
+	};
+}
+
+/** Builds the node error for a failed DingTalk call: English message and advice, DingTalk's facts in the details. */
+export function toNodeApiError(
+	node: INode,
+	failure: DingTalkFailure,
+	subject: RequestSubject,
+	baseUrl: string,
+	itemIndex?: number,
+): NodeApiError {
+	const { message, hint } = explain(failure, subject, baseUrl);
+	const facts = [
+		failure.code && `code ${failure.code}`,
+		failure.dingTalkMessage && `message "${failure.dingTalkMessage}"`,
+		failure.httpStatus !== undefined && `HTTP ${failure.httpStatus}`,
+		failure.requestId && `request ID ${failure.requestId}`,
+	].filter(Boolean);
+	const description = facts.length ? `${hint} DingTalk: ${facts.join(', ')}.` : hint;
+	const details: JsonObject = {
+		code: failure.code ?? null,
+		message: failure.dingTalkMessage ?? null,
+		requestId: failure.requestId ?? null,
+		httpStatus: failure.httpStatus ?? null,
+	};
+	if (failure.requiredScopes) details.requiredScopes = failure.requiredScopes;
+	if (failure.rawBody) details.body = failure.rawBody;
+
+	const error = new NodeApiError(node, details, {
+		message,
+		description,
+		httpCode: failure.httpStatus !== undefined ? String(failure.httpStatus) : undefined,
+		itemIndex,
+	});
+	// NodeApiError swaps messages that mention a network code (ECONNRESET, ...) for generic ones: keep ours.
+	error.message = message;
+	error.description = description;
+	error.context.dingTalk = details;
+	return error;
+}
