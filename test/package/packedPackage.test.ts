@@ -1,0 +1,58 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { PackageDirectoryLoader } from 'n8n-core';
+
+import { buildAndUnpack } from './packedPackage';
+
+/** The tarball, loaded by n8n-core's own community-package loader: what n8n does at start-up. */
+describe('the packed package, loaded the way n8n loads community packages', () => {
+	let packageDir: string;
+	let loader: PackageDirectoryLoader;
+
+	beforeAll(async () => {
+		packageDir = buildAndUnpack();
+		loader = new PackageDirectoryLoader(packageDir);
+		await loader.loadAll();
+	}, 120000);
+
+	it('registers the node and the credential under their package names', () => {
+		expect(loader.packageName).toBe('n8n-nodes-dingtalk-calendar');
+		expect(Object.keys(loader.nodeTypes)).toEqual(['dingTalkCalendar']);
+		expect(Object.keys(loader.credentialTypes)).toEqual(['dingTalkApi']);
+		const description = loader.types.nodes.find((node) => node.name === 'dingTalkCalendar');
+		expect(description).toBeDefined();
+		expect(description!.credentials).toEqual([{ name: 'dingTalkApi', required: true }]);
+		expect(description!.usableAsTool).toBe(true);
+	});
+
+	it('ships the light and dark icons n8n serves for the node and the credential', () => {
+		const iconUrls = [...loader.types.nodes, ...loader.types.credentials].map(
+			(type) => (type as { iconUrl?: { light: string; dark: string } }).iconUrl,
+		);
+		expect(iconUrls).toHaveLength(2);
+		for (const iconUrl of iconUrls) {
+			expect(iconUrl).toBeDefined();
+			for (const url of [iconUrl!.light, iconUrl!.dark]) {
+				// n8n serves icons/<package>/<path inside the package>
+				const prefix = 'icons/n8n-nodes-dingtalk-calendar/';
+				expect(url.startsWith(prefix)).toBe(true);
+				expect(existsSync(join(packageDir, url.slice(prefix.length)))).toBe(true);
+			}
+		}
+	});
+
+	it('exposes the list methods the editor calls', () => {
+		const node = loader.getNode('dingTalkCalendar').type as { methods: { loadOptions: object; listSearch: object } };
+		expect(Object.keys(node.methods.loadOptions)).toContain('getRooms');
+		expect(Object.keys(node.methods.listSearch)).toContain('searchEvents');
+	});
+
+	it('ships no sources, tests or sandbox', () => {
+		expect(existsSync(join(packageDir, 'sandbox'))).toBe(false);
+		expect(existsSync(join(packageDir, 'test'))).toBe(false);
+		expect(existsSync(join(packageDir, 'nodes'))).toBe(false);
+		expect(existsSync(join(packageDir, 'dist/tsconfig.tsbuildinfo'))).toBe(false);
+	});
+});
