@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as meetingRoom from './actions/meetingRoom';
+import { requestOptionsField } from './descriptions/requestOptions';
 import { router } from './actions/router';
 import * as loadOptions from './methods/loadOptions';
 import * as listSearch from './methods/listSearch';
@@ -30,6 +31,7 @@ export class DingTalkCalendar implements INodeType {
 				default: 'meetingRoom',
 			},
 			...meetingRoom.description,
+			requestOptionsField,
 		],
 	};
 

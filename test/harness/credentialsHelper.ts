@@ -103,7 +103,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const ref = node.credentials?.[typeName];
 		if (ref?.id) {
 			const stored = this.store.get(ref.id);
-			if (stored) stored.data = { ...stored.data, ...output };
+			if (stored) stored.data = { ...stored.data, ...(output as ICredentialDataDecryptedObject) };
 		}
 		return Object.assign(credentials, output);
 	}

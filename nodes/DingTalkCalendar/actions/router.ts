@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { readRequestSettings } from '../descriptions/requestOptions';
 import { DingTalkClient } from '../transport/client';
 import * as meetingRoom from './meetingRoom';
 import type { DingTalkCalendarType } from './node.type';
@@ -13,17 +14,25 @@ const resources: Record<DingTalkCalendarType['resource'], Record<string, Operati
 	meetingRoom: meetingRoom as unknown as Record<string, OperationModule>,
 };
 
+/** The output of one item: its result items, or the error it failed with. */
+type ItemOutcome = { items: INodeExecutionData[] } | { error: Error & { context?: Record<string, unknown>; description?: string | null } };
+
 /**
- * Runs the chosen operation once per input item, in order. Every item yields output or an error:
- * with Continue On Fail the error becomes that item's output (paired to it) and the run goes on;
- * otherwise the first error stops the run, carrying the item index.
+ * Runs the chosen operation for every input item, several at a time (Request Options > Concurrency),
+ * and returns the outputs in input order. Every item yields output or an error: with Continue On Fail
+ * the error becomes that item's output (paired to it) and the run goes on; otherwise the run stops
+ * with the error of the first failing item, carrying its index, and no further item is started.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const client = new DingTalkClient(this);
-	const returnData: INodeExecutionData[] = [];
+	const settings = readRequestSettings(this);
+	const client = new DingTalkClient(this, settings);
+	const continueOnFail = this.continueOnFail();
+	const outcomes: ItemOutcome[] = new Array(items.length);
+	let next = 0;
+	let stopped = false;
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const runItem = async (itemIndex: number): Promise<ItemOutcome> => {
 		try {
 			const resource = this.getNodeParameter('resource', itemIndex) as DingTalkCalendarType['resource'];
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
@@ -33,26 +42,46 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					itemIndex,
 				});
 			}
-			returnData.push(...(await module.execute.call(this, itemIndex, client)));
+			return { items: await module.execute.call(this, itemIndex, client) };
 		} catch (error) {
-			if (error.context && error.context.itemIndex === undefined) {
-				error.context.itemIndex = itemIndex;
-			}
-			if (this.continueOnFail()) {
-				returnData.push({
-					json: {
-						error: error.message,
-						...(error.description ? { errorDescription: error.description } : {}),
-						...(error.context?.dingTalk ? { dingTalk: error.context.dingTalk } : {}),
-					},
-					pairedItem: { item: itemIndex },
-				});
-				continue;
-			}
-			// Both constructors hand back the very error when it already is of their class.
-			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(this.getNode(), error, { itemIndex });
+			if (error.context && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+			return { error };
 		}
+	};
+
+	const worker = async () => {
+		while (!stopped && next < items.length) {
+			const itemIndex = next++;
+			const outcome = await runItem(itemIndex);
+			outcomes[itemIndex] = outcome;
+			if ('error' in outcome && !continueOnFail) stopped = true;
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(settings.concurrency, items.length) }, worker));
+
+	const returnData: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const outcome = outcomes[itemIndex];
+		if (!outcome) continue; // not started: an earlier item stopped the run
+		if ('items' in outcome) {
+			returnData.push(...outcome.items);
+			continue;
+		}
+		const { error } = outcome;
+		if (continueOnFail) {
+			returnData.push({
+				json: {
+					error: error.message,
+					...(error.description ? { errorDescription: error.description } : {}),
+					...(error.context?.dingTalk ? { dingTalk: error.context.dingTalk as JsonObject } : {}),
+				},
+				pairedItem: { item: itemIndex },
+			});
+			continue;
+		}
+		// Both constructors hand back the very error when it already is of their class.
+		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		throw new NodeOperationError(this.getNode(), error, { itemIndex });
 	}
 	return [returnData];
 }

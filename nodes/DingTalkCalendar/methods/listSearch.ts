@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DingTalkClient } from '../transport/client';
-import { buildPath, PATHS } from '../transport/paths';
+import { API } from '../transport/paths';
 import { currentUserId } from './currentUserId';
 
 interface EventListPage {
@@ -24,11 +24,10 @@ export async function searchEvents(
 	const calendarId = typeof calendarIdParam === 'string' && calendarIdParam.trim() ? calendarIdParam.trim() : 'primary';
 	const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
 	const client = new DingTalkClient(this);
-	const response = await client.request<EventListPage>({
-		method: 'GET',
-		path: buildPath(PATHS.events, { userId, calendarId }),
+	const response = await client.call<EventListPage>(API.ListEvents, {
+		params: { userId, calendarId },
 		qs: { timeMin: since, maxResults: 100, ...(paginationToken ? { nextToken: paginationToken } : {}) },
-		subject: { permission: 'Calendar.Event.Read', userId },
+		subject: { userId },
 	});
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = (response.events ?? [])

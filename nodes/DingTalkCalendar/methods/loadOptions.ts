@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DingTalkClient } from '../transport/client';
-import { PATHS } from '../transport/paths';
+import { API } from '../transport/paths';
 import { currentUserId } from './currentUserId';
 
 interface RoomListPage {
@@ -24,11 +24,9 @@ export async function getRooms(this: ILoadOptionsFunctions): Promise<INodeProper
 	const options: INodePropertyOptions[] = [];
 	let nextToken: number | undefined;
 	for (let page = 0; page < MAX_PAGES; page++) {
-		const response = await client.request<RoomListPage>({
-			method: 'GET',
-			path: PATHS.roomList,
+		const response = await client.call<RoomListPage>(API.QueryMeetingRoomList, {
 			qs: { unionId, maxResults: 100, ...(nextToken !== undefined ? { nextToken } : {}) },
-			subject: { permission: 'VideoConference.Conference.Read', userId: unionId },
+			subject: { userId: unionId },
 		});
 		for (const room of response.result ?? []) {
 			if (!room.roomId) continue;

@@ -3,28 +3,28 @@ import type {
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveDingTalkBaseUrl } from '../../../credentials/dingTalkBaseUrl';
+import { clientToken } from './clientToken';
 import { parseDingTalkErrorBody, type DingTalkFailure } from './dingTalkError';
 import { toNodeApiError, type RequestSubject } from './errorMapping';
+import { buildPath, type ApiDefinition } from './paths';
+import { pushBack, waitForSlot } from './rateLimiter';
+import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from './requestSettings';
+import { backoffMs, outcomeUnknown, retryReason } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'dingTalkApi';
-
-/** How long one HTTP call may take before it counts as failed. */
-const REQUEST_TIMEOUT_MS = 30000;
 
 export type DingTalkContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export interface DingTalkRequest {
-	method: IHttpRequestMethods;
-	/** Path below the base URL, already encoded (see buildPath). */
-	path: string;
+	/** The path parameters, encoded by the client. */
+	params?: Record<string, string>;
 	qs?: IDataObject;
 	body?: IDataObject;
 	/** What the call is about, for the error message. */
@@ -33,13 +33,29 @@ export interface DingTalkRequest {
 	itemIndex?: number;
 }
 
+/** A call as sent: the API and its filled-in path. */
+interface PreparedCall extends DingTalkRequest {
+	api: ApiDefinition;
+	path: string;
+}
+
+/** Facts about how a call went, beyond its answer. */
+export interface CallReport {
+	/** Tries made, the successful one included. */
+	tries: number;
+	/** An earlier try of this call failed in a way that leaves open whether DingTalk applied it. */
+	outcomeWasUnknown: boolean;
+}
+
 interface RawResponse {
 	statusCode: number;
 	body: unknown;
 }
 
+type SendResult = { response: RawResponse } | { failure: DingTalkFailure };
+
 /** Failures of the token request (credentials/DingTalkApi.credentials.ts) reach us wrapped by n8n. */
-function findTokenError(error: unknown): (Error & { dingTalkCode?: string; requestId?: string; httpStatus?: number }) | undefined {
+function findTokenError(error: unknown): Error | undefined {
 	let current = error as { name?: string; cause?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
 		if (current.name === 'DingTalkTokenError') return current as Error;
@@ -48,145 +64,195 @@ function findTokenError(error: unknown): (Error & { dingTalkCode?: string; reque
 	return undefined;
 }
 
+function networkCode(error: unknown): string | undefined {
+	const e = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
+	const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
+	if (code) return code;
+	if (typeof e?.message === 'string' && /timeout/i.test(e.message)) return 'ETIMEDOUT';
+	return undefined;
+}
+
+function isStaleToken(response: RawResponse): boolean {
+	if (response.statusCode !== 400 && response.statusCode !== 401) return false;
+	return parseDingTalkErrorBody(response.statusCode, response.body).code === 'InvalidAuthentication';
+}
+
 /**
  * One DingTalk client per node run. It reads the credential once, sends every call through
- * httpRequestWithAuthentication (so n8n fetches, stores and applies the token), and turns DingTalk's
- * answers into results or NodeApiErrors.
+ * httpRequestWithAuthentication (so n8n fetches, stores and applies the token), paces calls to
+ * DingTalk's quota, retries what is safe to retry, and turns DingTalk's answers into results or
+ * NodeApiErrors that say what to do.
  *
  * Token renewal: DingTalk answers a stale token with HTTP 400 InvalidAuthentication, which n8n's own
  * refresh (401 only) ignores. The client then empties the token in its copy of the credential and
- * resends once: n8n sees the empty expirable field, runs the credential's preAuthentication, stores the
- * new token and applies it. Calls that fail while a renewal is under way wait for it instead of
- * starting their own, so a run fetches one token however many calls meet the stale one.
+ * resends: n8n sees the empty expirable field, runs the credential's preAuthentication, stores the new
+ * token and applies it. Calls that meet the stale token while a renewal is under way wait for it and
+ * resend, so a run fetches one token however many calls are in flight.
+ *
+ * Retries: rate limits (403 QpsLimit), server errors, pages that are not API answers, network
+ * failures and timeouts, and DingTalk's idempotencyProcessing, with exponential back-off and jitter, up
+ * to maxTries. Business errors (room busy, invalid parameter, ...) are never retried. Writes carry an
+ * x-client-token that is the same on every try, so DingTalk applies a retried write once.
  */
 export class DingTalkClient {
 	private credentials?: ICredentialDataDecryptedObject;
 
-	private credentialRef?: { id: string; name: string };
+	private credentialRef = { id: '', name: '' };
 
 	private baseUrl = '';
+
+	/** Identifies the app for the rate limiter (never a secret). */
+	private appKey = '';
 
 	/** Bumped after each renewal: a call that used an older token just resends. */
 	private tokenGeneration = 0;
 
 	private renewal?: Promise<void>;
 
-	constructor(private readonly context: DingTalkContext) {}
+	private loading?: Promise<void>;
+
+	constructor(
+		private readonly context: DingTalkContext,
+		readonly settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
+		/** Injectable for tests: the jitter of back-off waits. */
+		private readonly random: () => number = Math.random,
+	) {}
 
 	private get node(): INode {
 		return this.context.getNode();
 	}
 
-	/** The base URL of the credential, for messages. */
-	get apiBaseUrl(): string {
-		return this.baseUrl;
-	}
-
 	private async load(): Promise<void> {
 		if (this.credentials) return;
-		const data = await this.context.getCredentials(CREDENTIAL_TYPE);
-		try {
-			this.baseUrl = resolveDingTalkBaseUrl(data);
-		} catch (error) {
-			throw new NodeOperationError(this.node, (error as Error).message);
-		}
-		const ref = this.node.credentials?.[CREDENTIAL_TYPE];
-		this.credentialRef = { id: ref?.id ?? '', name: ref?.name ?? '' };
-		this.credentials = { ...data };
+		this.loading ??= (async () => {
+			const data = await this.context.getCredentials(CREDENTIAL_TYPE);
+			try {
+				this.baseUrl = resolveDingTalkBaseUrl(data);
+			} catch (error) {
+				throw new NodeOperationError(this.node, (error as Error).message);
+			}
+			const ref = this.node.credentials?.[CREDENTIAL_TYPE];
+			this.credentialRef = { id: ref?.id ?? '', name: ref?.name ?? '' };
+			this.appKey = String(data.appType === 'thirdParty' ? `${data.suiteKey}@${data.authCorpId}` : data.clientId);
+			this.credentials = { ...data };
+		})();
+		await this.loading;
 	}
 
 	private decrypted(): ICredentialsDecrypted {
-		return {
-			id: this.credentialRef!.id,
-			name: this.credentialRef!.name,
-			type: CREDENTIAL_TYPE,
-			data: this.credentials,
-		};
+		return { ...this.credentialRef, type: CREDENTIAL_TYPE, data: this.credentials };
 	}
 
-	private async send(request: DingTalkRequest): Promise<RawResponse> {
+	/** One HTTP exchange. Throws only for a failed token request; other failures are returned. */
+	private async send(request: PreparedCall, headers: IDataObject): Promise<SendResult> {
 		const options: IHttpRequestOptions = {
-			method: request.method,
+			method: request.api.method,
 			url: `${this.baseUrl}${request.path}`,
 			qs: request.qs,
 			body: request.body,
+			headers,
 			json: true,
-			timeout: REQUEST_TIMEOUT_MS,
+			timeout: this.settings.timeoutMs,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 		};
-		return (await this.context.helpers.httpRequestWithAuthentication.call(
-			this.context,
-			CREDENTIAL_TYPE,
-			options,
-			{ credentialsDecrypted: this.decrypted() },
-		)) as RawResponse;
+		try {
+			const response = (await this.context.helpers.httpRequestWithAuthentication.call(
+				this.context,
+				CREDENTIAL_TYPE,
+				options,
+				{ credentialsDecrypted: this.decrypted() },
+			)) as RawResponse;
+			return { response };
+		} catch (error) {
+			const tokenError = findTokenError(error);
+			if (tokenError) {
+				throw new NodeOperationError(this.node, tokenError.message, {
+					itemIndex: request.itemIndex,
+					description: 'Open the DingTalk credential, correct it and use Test to check it.',
+				});
+			}
+			return { failure: { code: networkCode(error) } };
+		}
 	}
 
-	/** Starts one token renewal, or joins the one under way. */
-	private async renewToken(generationSeen: number, retry: () => Promise<RawResponse>): Promise<RawResponse> {
-		if (this.tokenGeneration !== generationSeen) return await retry();
-		if (this.renewal) {
-			await this.renewal;
-			return await retry();
+	/**
+	 * Resends a call that met a stale token. The first such call empties the token, so that n8n runs the
+	 * credential's preAuthentication before sending it, and stores the new token; every other call waits
+	 * for that renewal and then resends with the new token.
+	 */
+	private async resendWithFreshToken(
+		generationSeen: number,
+		request: PreparedCall,
+		headers: IDataObject,
+	): Promise<SendResult> {
+		if (this.tokenGeneration === generationSeen && !this.renewal) {
+			let finished!: () => void;
+			this.renewal = new Promise<void>((resolve) => (finished = resolve));
+			try {
+				this.credentials!.accessToken = '';
+				return await this.send(request, headers);
+			} finally {
+				this.tokenGeneration++;
+				this.renewal = undefined;
+				finished();
+			}
 		}
-		let finish!: () => void;
-		this.renewal = new Promise<void>((resolve) => (finish = resolve));
-		try {
-			this.credentials!.accessToken = '';
-			return await retry();
-		} finally {
-			this.tokenGeneration++;
-			this.renewal = undefined;
-			finish();
-		}
+		if (this.renewal) await this.renewal;
+		return await this.send(request, headers);
 	}
 
 	/** Sends one call; returns DingTalk's parsed body, or throws a NodeApiError that says what to do. */
-	async request<T = IDataObject>(request: DingTalkRequest): Promise<T> {
+	async call<T = IDataObject>(api: ApiDefinition, call: DingTalkRequest = {}, report?: CallReport): Promise<T> {
+		const request: PreparedCall = { ...call, api, path: buildPath(api.path, call.params) };
+		const subject = { permission: api.permission, ...call.subject };
+		const outcome: CallReport = report ?? { tries: 0, outcomeWasUnknown: false };
 		await this.load();
-		const subject = request.subject ?? {};
-		let response: RawResponse;
-		try {
-			const generation = this.tokenGeneration;
+		const headers: IDataObject = {};
+		if (api.write) headers['x-client-token'] = this.clientTokenFor(request);
+		const quotaKey = `${this.baseUrl}|${this.appKey}|${api.name}`;
+		let renewed = false;
+		for (;;) {
 			if (this.renewal) await this.renewal;
-			response = await this.send(request);
-			if (isStaleToken(response)) {
-				response = await this.renewToken(generation, async () => await this.send(request));
+			await waitForSlot(quotaKey, this.settings.callsPerSecond);
+			const generation = this.tokenGeneration;
+			outcome.tries++;
+			let result = await this.send(request, headers);
+			if ('response' in result && isStaleToken(result.response) && !renewed) {
+				renewed = true;
+				result = await this.resendWithFreshToken(generation, request, headers);
 			}
-		} catch (error) {
-			throw this.transportError(error, subject, request.itemIndex);
+			const failure =
+				'failure' in result
+					? result.failure
+					: result.response.statusCode >= 200 && result.response.statusCode < 300
+						? undefined
+						: parseDingTalkErrorBody(result.response.statusCode, result.response.body);
+			if (!failure && 'response' in result) {
+				const { body } = result.response;
+				return (body === '' || body === undefined ? {} : body) as T;
+			}
+			const reason = retryReason(failure!);
+			if (outcomeUnknown(reason) && api.write) outcome.outcomeWasUnknown = true;
+			if (!reason || outcome.tries >= this.settings.maxTries) {
+				throw toNodeApiError(this.node, failure!, subject, this.baseUrl, request.itemIndex, outcome);
+			}
+			const wait = backoffMs(outcome.tries, reason, this.random);
+			if (reason === 'rateLimited') pushBack(quotaKey, Date.now() + wait);
+			await sleep(wait);
 		}
-		if (response.statusCode >= 200 && response.statusCode < 300) {
-			return (response.body === '' || response.body === undefined ? {} : response.body) as T;
-		}
-		throw toNodeApiError(
-			this.node,
-			parseDingTalkErrorBody(response.statusCode, response.body),
-			subject,
-			this.baseUrl,
-			request.itemIndex,
-		);
 	}
 
-	/** A failure with no HTTP answer: the token request failed, or the connection did. */
-	private transportError(error: unknown, subject: RequestSubject, itemIndex?: number) {
-		const tokenError = findTokenError(error);
-		if (tokenError) {
-			return new NodeOperationError(this.node, tokenError.message, {
-				itemIndex,
-				description: 'Open the DingTalk credential, correct it and use Test to check it.',
-			});
-		}
-		const failure: DingTalkFailure = {
-			code: (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code,
-		};
-		return toNodeApiError(this.node, failure, subject, this.baseUrl, itemIndex);
+	private clientTokenFor(request: PreparedCall): string {
+		const context = this.context as Partial<IExecuteFunctions>;
+		const executionId = typeof context.getExecutionId === 'function' ? context.getExecutionId() : '';
+		return clientToken([
+			executionId,
+			this.node.name,
+			request.itemIndex ?? '',
+			request.api.method,
+			request.path,
+			JSON.stringify(request.body ?? {}),
+		]);
 	}
-}
-
-function isStaleToken(response: RawResponse): boolean {
-	if (response.statusCode !== 400 && response.statusCode !== 401) return false;
-	const failure = parseDingTalkErrorBody(response.statusCode, response.body);
-	return failure.code === 'InvalidAuthentication';
 }

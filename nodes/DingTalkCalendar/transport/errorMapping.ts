@@ -172,6 +172,7 @@ export function toNodeApiError(
 	subject: RequestSubject,
 	baseUrl: string,
 	itemIndex?: number,
+	calls?: { tries: number; outcomeWasUnknown: boolean },
 ): NodeApiError {
 	const { message, hint } = explain(failure, subject, baseUrl);
 	const facts = [
@@ -180,7 +181,8 @@ export function toNodeApiError(
 		failure.httpStatus !== undefined && `HTTP ${failure.httpStatus}`,
 		failure.requestId && `request ID ${failure.requestId}`,
 	].filter(Boolean);
-	const description = facts.length ? `${hint} DingTalk: ${facts.join(', ')}.` : hint;
+	const tried = calls && calls.tries > 1 ? ` (after ${calls.tries} tries)` : '';
+	const description = facts.length ? `${hint} DingTalk: ${facts.join(', ')}${tried}.` : `${hint}${tried}`;
 	const details: JsonObject = {
 		code: failure.code ?? null,
 		message: failure.dingTalkMessage ?? null,
@@ -189,6 +191,7 @@ export function toNodeApiError(
 	};
 	if (failure.requiredScopes) details.requiredScopes = failure.requiredScopes;
 	if (failure.rawBody) details.body = failure.rawBody;
+	if (calls) details.tries = calls.tries;
 
 	const error = new NodeApiError(node, details, {
 		message,
@@ -200,5 +203,7 @@ export function toNodeApiError(
 	error.message = message;
 	error.description = description;
 	error.context.dingTalk = details;
+	// A write whose earlier try may have been applied: the operation can check DingTalk's state.
+	error.context.outcomeWasUnknown = calls?.outcomeWasUnknown ?? false;
 	return error;
 }

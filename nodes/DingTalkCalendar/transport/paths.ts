@@ -1,3 +1,5 @@
+import type { IHttpRequestMethods } from 'n8n-workflow';
+
 /**
  * Encodes one path segment. encodeURIComponent leaves "." alone, and a segment "." or ".." would be
  * collapsed by URL normalisation into another path, so dots are encoded too: an ID can never leave
@@ -7,8 +9,8 @@ export function encodePathSegment(value: string): string {
 	return encodeURIComponent(value).replace(/\./g, '%2E');
 }
 
-/** Builds a path from a template and values: `path('/users/{userId}', { userId })`. */
-export function buildPath(template: string, values: Record<string, string>): string {
+/** Fills a path template: `buildPath('/users/{userId}', { userId })`, each value encoded. */
+export function buildPath(template: string, values: Record<string, string> = {}): string {
 	return template.replace(/\{(\w+)\}/g, (_, name: string) => {
 		const value = values[name];
 		if (value === undefined) {
@@ -18,10 +20,37 @@ export function buildPath(template: string, values: Record<string, string>): str
 	});
 }
 
-/** The DingTalk API paths the node calls (see the reference: calendar_1_0, rooms_1_0). */
-export const PATHS = {
-	event: '/v1.0/calendar/users/{userId}/calendars/{calendarId}/events/{eventId}',
-	events: '/v1.0/calendar/users/{userId}/calendars/{calendarId}/events',
-	addMeetingRooms: '/v1.0/calendar/users/{userId}/calendars/{calendarId}/events/{eventId}/meetingRooms',
-	roomList: '/v1.0/rooms/meetingRoomLists',
-} as const;
+/** One DingTalk API: its name (DingTalk's quota is per API), method, path and the permission it needs. */
+export interface ApiDefinition {
+	name: string;
+	method: IHttpRequestMethods;
+	path: string;
+	permission: string;
+	/** Writes carry an x-client-token, the same on every retry. */
+	write?: boolean;
+}
+
+const CALENDAR_EVENTS = '/v1.0/calendar/users/{userId}/calendars/{calendarId}/events';
+
+/** Every DingTalk API the node calls (paths from the reference: calendar_1_0, rooms_1_0). */
+export const API = {
+	AddMeetingRooms: {
+		name: 'AddMeetingRooms',
+		method: 'POST',
+		path: `${CALENDAR_EVENTS}/{eventId}/meetingRooms`,
+		permission: 'Calendar.Event.Write',
+		write: true,
+	},
+	ListEvents: {
+		name: 'ListEvents',
+		method: 'GET',
+		path: CALENDAR_EVENTS,
+		permission: 'Calendar.Event.Read',
+	},
+	QueryMeetingRoomList: {
+		name: 'QueryMeetingRoomList',
+		method: 'GET',
+		path: '/v1.0/rooms/meetingRoomLists',
+		permission: 'VideoConference.Conference.Read',
+	},
+} satisfies Record<string, ApiDefinition>;

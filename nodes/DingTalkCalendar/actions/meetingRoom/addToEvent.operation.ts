@@ -5,7 +5,7 @@ import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { readRoomIds } from '../../helpers/roomIds';
 import { requiredString } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
-import { buildPath, PATHS } from '../../transport/paths';
+import { API } from '../../transport/paths';
 
 const properties: INodeProperties[] = [organizerField, calendarIdField, eventField, roomsField];
 
@@ -25,11 +25,10 @@ export async function execute(
 	const eventId = requiredString(this, itemIndex, 'eventId', 'Event', { extractValue: true });
 	const roomIds = readRoomIds(this, itemIndex, 'roomIds', 'Rooms');
 
-	const response = await client.request<{ result?: boolean }>({
-		method: 'POST',
-		path: buildPath(PATHS.addMeetingRooms, { userId, calendarId, eventId }),
+	const response = await client.call<{ result?: boolean }>(API.AddMeetingRooms, {
+		params: { userId, calendarId, eventId },
 		body: { meetingRoomsToAdd: roomIds.map((roomId) => ({ roomId })) },
-		subject: { permission: 'Calendar.Event.Write', userId, eventId, roomIds },
+		subject: { userId, eventId, roomIds },
 		itemIndex,
 	});
 

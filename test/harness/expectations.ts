@@ -1,0 +1,61 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { readFileSync } from 'node:fs';
+
+import type { INodeExecutionData } from 'n8n-workflow';
+
+/**
+ * What running an example workflow must produce (examples/<name>.expected.json). The demo, the jest
+ * suite and the real-n8n e2e script all check the same file.
+ */
+export interface ExampleExpectation {
+	/** The node whose output is checked. */
+	node: string;
+	/** One entry per output item, in order: a subset of its json, or a substring of its error. */
+	items: Array<{ json: Record<string, unknown> } | { error: string }>;
+	/** State the sandbox must be in afterwards: the rooms each event holds (exactly). */
+	sandbox?: { events?: Record<string, { roomIds: string[] }> };
+}
+
+export function readExpectation(path: string): ExampleExpectation {
+	return JSON.parse(readFileSync(path, 'utf8')) as ExampleExpectation;
+}
+
+function isSubset(expected: unknown, actual: unknown): boolean {
+	if (expected === null || typeof expected !== 'object') return expected === actual;
+	if (Array.isArray(expected)) {
+		return Array.isArray(actual) && expected.length === actual.length && expected.every((e, i) => isSubset(e, actual[i]));
+	}
+	if (!actual || typeof actual !== 'object') return false;
+	return Object.entries(expected).every(([key, value]) => isSubset(value, (actual as Record<string, unknown>)[key]));
+}
+
+/** Lists every way the output and the sandbox differ from the expectation; empty means it matches. */
+export async function checkExpectation(
+	expectation: ExampleExpectation,
+	items: Array<Pick<INodeExecutionData, 'json'>>,
+	roomsOf: (eventId: string) => Promise<string[]>,
+): Promise<string[]> {
+	const problems: string[] = [];
+	if (items.length !== expectation.items.length) {
+		problems.push(`${expectation.node}: expected ${expectation.items.length} output items, got ${items.length}`);
+	}
+	expectation.items.forEach((expected, index) => {
+		const actual = items[index]?.json;
+		if (!actual) return;
+		if ('error' in expected) {
+			if (typeof actual.error !== 'string' || !actual.error.includes(expected.error)) {
+				problems.push(`item ${index}: expected an error containing "${expected.error}", got ${JSON.stringify(actual)}`);
+			}
+		} else if (actual.error !== undefined || !isSubset(expected.json, actual)) {
+			problems.push(`item ${index}: expected ${JSON.stringify(expected.json)}, got ${JSON.stringify(actual)}`);
+		}
+	});
+	for (const [eventId, { roomIds }] of Object.entries(expectation.sandbox?.events ?? {})) {
+		const actual = (await roomsOf(eventId)).sort();
+		const wanted = [...roomIds].sort();
+		if (JSON.stringify(actual) !== JSON.stringify(wanted)) {
+			problems.push(`sandbox event ${eventId}: expected rooms ${JSON.stringify(wanted)}, found ${JSON.stringify(actual)}`);
+		}
+	}
+	return problems;
+}
