@@ -41,6 +41,12 @@ export const API = {
 		permission: 'Calendar.Event.Write',
 		write: true,
 	},
+	GetEvent: {
+		name: 'GetEvent',
+		method: 'GET',
+		path: `${CALENDAR_EVENTS}/{eventId}`,
+		permission: 'Calendar.Event.Read',
+	},
 	ListEvents: {
 		name: 'ListEvents',
 		method: 'GET',

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { calendarIdField, eventField, organizerField, roomsField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
@@ -14,6 +15,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+interface EventRooms {
+	meetingRooms?: Array<{ roomId?: string }>;
+}
+
 /** Books rooms onto an event: AddMeetingRooms, `POST .../events/{eventId}/meetingRooms`. */
 export async function execute(
 	this: IExecuteFunctions,
@@ -24,14 +29,29 @@ export async function execute(
 	const calendarId = requiredString(this, itemIndex, 'calendarId', 'Calendar ID');
 	const eventId = requiredString(this, itemIndex, 'eventId', 'Event', { extractValue: true });
 	const roomIds = readRoomIds(this, itemIndex, 'roomIds', 'Rooms');
+	const params = { userId, calendarId, eventId };
 
-	const response = await client.call<{ result?: boolean }>(API.AddMeetingRooms, {
-		params: { userId, calendarId, eventId },
-		body: { meetingRoomsToAdd: roomIds.map((roomId) => ({ roomId })) },
-		subject: { userId, eventId, roomIds },
-		itemIndex,
-	});
+	let result: boolean;
+	try {
+		const response = await client.call<{ result?: boolean }>(API.AddMeetingRooms, {
+			params,
+			body: { meetingRoomsToAdd: roomIds.map((roomId) => ({ roomId })) },
+			subject: { userId, eventId, roomIds },
+			itemIndex,
+		});
+		result = response.result === true;
+	} catch (error) {
+		// A try whose answer was lost may have booked the rooms, and the retry then finds them "busy"
+		// (held by this very event). The event itself tells: if it holds every room, the booking worked.
+		if (error.context?.dingTalk?.code !== 'meetingRoomNotAvailable' || !error.context?.outcomeWasUnknown) {
+			throw new NodeApiError(this.getNode(), error as JsonObject);
+		}
+		const event = await client.call<EventRooms>(API.GetEvent, { params, subject: { userId, eventId }, itemIndex });
+		const held = new Set((event.meetingRooms ?? []).map((room) => room.roomId));
+		if (!roomIds.every((roomId) => held.has(roomId))) throw new NodeApiError(this.getNode(), error as JsonObject);
+		result = true;
+	}
 
-	const json: IDataObject = { userId, calendarId, eventId, roomIds, result: response.result === true };
+	const json: IDataObject = { userId, calendarId, eventId, roomIds, result };
 	return [{ json, pairedItem: { item: itemIndex } }];
 }
