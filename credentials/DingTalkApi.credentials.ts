@@ -9,20 +9,19 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { ExecutionBaseError } from 'n8n-workflow';
+
 import { resolveDingTalkBaseUrl } from './dingTalkBaseUrl';
 
-/** A token request DingTalk refused, or that never reached DingTalk. Carries no secret. */
-export class DingTalkTokenError extends Error {
-	readonly dingTalkCode?: string;
-	readonly requestId?: string;
-	readonly httpStatus?: number;
-
+/**
+ * A token request DingTalk refused, or that never reached DingTalk. Carries no secret.
+ * n8n wraps errors of preAuthentication in a NodeApiError, which drops `cause` but shares the
+ * `context` of an ExecutionBaseError: the node's transport finds `context.dingTalkTokenError` there.
+ */
+export class DingTalkTokenError extends ExecutionBaseError {
 	constructor(message: string, details: { code?: string; requestId?: string; httpStatus?: number }) {
-		super(message);
-		this.name = 'DingTalkTokenError';
-		this.dingTalkCode = details.code;
-		this.requestId = details.requestId;
-		this.httpStatus = details.httpStatus;
+		super(message, {});
+		this.context.dingTalkTokenError = { message, ...details };
 	}
 }
 

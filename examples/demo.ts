@@ -11,6 +11,8 @@ import { join } from 'node:path';
 // n8n-core writes its settings into N8N_USER_FOLDER when first loaded: keep the demo's out of ~/.n8n.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-dingtalk-demo-'));
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
+// A fixed key for the throw-away settings file, so n8n-core does not announce generating one.
+process.env.N8N_ENCRYPTION_KEY ??= 'dingtalk-calendar-demo-only-key';
 
 interface Row {
 	item: number;
@@ -19,12 +21,26 @@ interface Row {
 	outcome: string;
 }
 
+/** Terminal columns a text takes: CJK characters are two wide. */
+const width = (text: string) => [...text].reduce((sum, ch) => sum + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+
+function fit(text: string, columns: number): string {
+	if (width(text) <= columns) return text + ' '.repeat(columns - width(text));
+	let out = '';
+	for (const ch of text) {
+		if (width(out + ch) > columns - 1) break;
+		out += ch;
+	}
+	return `${out}…${' '.repeat(columns - 1 - width(out))}`;
+}
+
 function table(rows: Row[]): string {
 	const headers: Row = { item: -1, event: 'Event', rooms: 'Rooms', outcome: 'Outcome' };
 	const cells = (row: Row) => [row.item < 0 ? '#' : String(row.item), row.event, row.rooms, row.outcome];
 	const all = [headers, ...rows].map(cells);
-	const widths = all[0].map((_, column) => Math.min(60, Math.max(...all.map((r) => r[column].length))));
-	const line = (r: string[]) => r.map((cell, i) => (cell.length > widths[i] ? `${cell.slice(0, widths[i] - 1)}…` : cell.padEnd(widths[i]))).join(' | ');
+	const limits = [4, 34, 30, 90];
+	const widths = all[0].map((_, column) => Math.min(limits[column], Math.max(...all.map((r) => width(r[column])))));
+	const line = (r: string[]) => r.map((cell, i) => fit(cell, widths[i])).join(' | ').trimEnd();
 	return [line(all[0]), widths.map((w) => '-'.repeat(w)).join('-+-'), ...all.slice(1).map(line)].join('\n');
 }
 
@@ -32,6 +48,16 @@ const shorten = (id: unknown) => {
 	const text = typeof id === 'string' ? id : JSON.stringify(id ?? '');
 	return text.length > 14 ? `${text.slice(0, 6)}…${text.slice(-6)}` : text;
 };
+
+/** Room and event names from the seed, so the table reads like a calendar rather than a list of IDs. */
+function namer(seed: { rooms: Array<{ roomId: string; roomName: string }>; events: Array<{ eventId: string; summary?: string }> }) {
+	const rooms = new Map(seed.rooms.map((room) => [room.roomId, room.roomName]));
+	const events = new Map(seed.events.map((event) => [event.eventId, event.summary ?? event.eventId]));
+	return {
+		room: (id: string) => rooms.get(id) ?? shorten(id),
+		event: (id: unknown) => (typeof id === 'string' && events.get(id)) || shorten(id),
+	};
+}
 
 async function main(): Promise<number> {
 	const { startSandbox } = await import('../sandbox');
@@ -41,6 +67,7 @@ async function main(): Promise<number> {
 
 	const sandbox = await startSandbox({ port: 0 });
 	const dingtalk = new SandboxClient(sandbox.url);
+	const names = namer(sandbox.seed as never);
 	console.log(`DingTalk sandbox running at ${sandbox.url}\n`);
 	let failures = 0;
 	try {
@@ -68,8 +95,8 @@ async function main(): Promise<number> {
 				const rooms = (json.roomIds as string[] | undefined) ?? input.rooms;
 				return {
 					item: paired?.item ?? index,
-					event: `${input.label ?? ''} ${shorten(json.eventId ?? input.eventId)}`.trim(),
-					rooms: Array.isArray(rooms) ? rooms.map(shorten).join(', ') : shorten(rooms),
+					event: names.event(json.eventId ?? input.eventId),
+					rooms: Array.isArray(rooms) ? rooms.map((id) => names.room(String(id))).join(', ') : String(rooms),
 					outcome: json.error ? `✗ ${String(json.error)}` : `✓ booked (result: ${String(json.result)})`,
 				};
 			});

@@ -19,7 +19,8 @@ import type {
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { DingTalkApi } from '../../credentials/DingTalkApi.credentials';
-import { DingTalkCalendar } from '../../nodes/DingTalkCalendar/DingTalkCalendar.node';
+// The explicit .ts: tsx would otherwise resolve the codex file DingTalkCalendar.node.json first.
+import { DingTalkCalendar } from '../../nodes/DingTalkCalendar/DingTalkCalendar.node.ts';
 import { TestCredentialsHelper, type StoredCredential } from './credentialsHelper';
 import { CodeStub, ManualTriggerStub } from './stubNodes';
 

@@ -54,14 +54,13 @@ interface RawResponse {
 
 type SendResult = { response: RawResponse } | { failure: DingTalkFailure };
 
-/** Failures of the token request (credentials/DingTalkApi.credentials.ts) reach us wrapped by n8n. */
-function findTokenError(error: unknown): Error | undefined {
-	let current = error as { name?: string; cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		if (current.name === 'DingTalkTokenError') return current as Error;
-		current = current.cause as typeof current;
-	}
-	return undefined;
+/**
+ * A failed token request (credentials/DingTalkApi.credentials.ts) reaches us wrapped by n8n in a
+ * NodeApiError that shares the original error's context.
+ */
+function findTokenError(error: unknown): { message: string } | undefined {
+	const found = (error as { context?: { dingTalkTokenError?: { message?: unknown } } })?.context?.dingTalkTokenError;
+	return typeof found?.message === 'string' ? { message: found.message } : undefined;
 }
 
 function networkCode(error: unknown): string | undefined {

@@ -1,12 +1,17 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
 /**
- * Encodes one path segment. encodeURIComponent leaves "." alone, and a segment "." or ".." would be
- * collapsed by URL normalisation into another path, so dots are encoded too: an ID can never leave
- * its own segment.
+ * A value that can never be a path segment of its own: URL parsers collapse "." and ".." (also when
+ * written %2E) into the parent path. Operations refuse these IDs before any request.
  */
+export function isDotSegment(value: string): boolean {
+	return value === '.' || value === '..';
+}
+
+/** Encodes one path segment, so that "/", "?", "#" and "%" in an ID stay inside it. */
 export function encodePathSegment(value: string): string {
-	return encodeURIComponent(value).replace(/\./g, '%2E');
+	if (isDotSegment(value)) throw new Error(`"${value}" cannot be used as a path segment`);
+	return encodeURIComponent(value);
 }
 
 /** Fills a path template: `buildPath('/users/{userId}', { userId })`, each value encoded. */

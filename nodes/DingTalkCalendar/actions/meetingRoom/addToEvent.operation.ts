@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { calendarIdField, eventField, organizerField, roomsField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { readRoomIds } from '../../helpers/roomIds';
-import { requiredString } from '../../helpers/validation';
+import { requiredId } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
 
@@ -25,9 +25,14 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const userId = requiredString(this, itemIndex, 'userId', 'Organizer User ID');
-	const calendarId = requiredString(this, itemIndex, 'calendarId', 'Calendar ID');
-	const eventId = requiredString(this, itemIndex, 'eventId', 'Event', { extractValue: true });
+	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
+		description: "Give the organizer's unionId (not the staff user ID).",
+	});
+	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
+	const eventId = requiredId(this, itemIndex, 'eventId', 'Event', {
+		extractValue: true,
+		description: 'Pick an event from the list, or give its ID.',
+	});
 	const roomIds = readRoomIds(this, itemIndex, 'roomIds', 'Rooms');
 	const params = { userId, calendarId, eventId };
 
