@@ -31,17 +31,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const outcomes: ItemOutcome[] = new Array(items.length);
 	let next = 0;
 	let stopped = false;
+	// Resource and operation take no expressions (noDataExpression): the same for every item.
+	const resource = this.getNodeParameter('resource', 0) as DingTalkCalendarType['resource'];
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const module = resources[resource]?.[operation];
+	if (!module) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
 
 	const runItem = async (itemIndex: number): Promise<ItemOutcome> => {
 		try {
-			const resource = this.getNodeParameter('resource', itemIndex) as DingTalkCalendarType['resource'];
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const module = resources[resource]?.[operation];
-			if (!module) {
-				throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
-					itemIndex,
-				});
-			}
 			return { items: await module.execute.call(this, itemIndex, client) };
 		} catch (error) {
 			if (error.context && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;

@@ -58,9 +58,11 @@ type SendResult = { response: RawResponse } | { failure: DingTalkFailure };
  * A failed token request (credentials/DingTalkApi.credentials.ts) reaches us wrapped by n8n in a
  * NodeApiError that shares the original error's context.
  */
-function findTokenError(error: unknown): { message: string } | undefined {
-	const found = (error as { context?: { dingTalkTokenError?: { message?: unknown } } })?.context?.dingTalkTokenError;
-	return typeof found?.message === 'string' ? { message: found.message } : undefined;
+function findTokenError(error: unknown): { message: string; code?: string } | undefined {
+	const found = (error as { context?: { dingTalkTokenError?: { message?: unknown; code?: unknown } } })?.context
+		?.dingTalkTokenError;
+	if (typeof found?.message !== 'string') return undefined;
+	return { message: found.message, code: typeof found.code === 'string' ? found.code : undefined };
 }
 
 function networkCode(error: unknown): string | undefined {
@@ -110,6 +112,9 @@ export class DingTalkClient {
 
 	private loading?: Promise<void>;
 
+	/** DingTalk refused the app's keys: every further call of this run fails the same way, unsent. */
+	private keysRefused?: string;
+
 	constructor(
 		private readonly context: DingTalkContext,
 		readonly settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
@@ -142,8 +147,9 @@ export class DingTalkClient {
 		return { ...this.credentialRef, type: CREDENTIAL_TYPE, data: this.credentials };
 	}
 
-	/** One HTTP exchange. Throws only for a failed token request; other failures are returned. */
+	/** One HTTP exchange. Throws only when DingTalk refused the app's keys; other failures are returned. */
 	private async send(request: PreparedCall, headers: IDataObject): Promise<SendResult> {
+		if (this.keysRefused) throw this.keysRefusedError(request);
 		const options: IHttpRequestOptions = {
 			method: request.api.method,
 			url: `${this.baseUrl}${request.path}`,
@@ -165,14 +171,30 @@ export class DingTalkClient {
 			return { response };
 		} catch (error) {
 			const tokenError = findTokenError(error);
-			if (tokenError) {
-				throw new NodeOperationError(this.node, tokenError.message, {
-					itemIndex: request.itemIndex,
-					description: 'Open the DingTalk credential, correct it and use Test to check it.',
-				});
+			if (tokenError?.code) {
+				this.keysRefused = tokenError.message;
+				throw this.keysRefusedError(request);
 			}
+			// A token request that got no answer is a network failure like any other: retried.
 			return { failure: { code: networkCode(error) } };
 		}
+	}
+
+	private keysRefusedError(request: PreparedCall): NodeOperationError {
+		return new NodeOperationError(this.node, this.keysRefused!, {
+			itemIndex: request.itemIndex,
+			description: 'Open the DingTalk credential, correct it and use Test to check it.',
+		});
+	}
+
+	/**
+	 * Sends a call with the current token. Without a token yet (first use of the credential), the first
+	 * call goes alone, so that n8n fetches one token for all; the others wait for it.
+	 */
+	private async sendWithToken(request: PreparedCall, headers: IDataObject): Promise<SendResult> {
+		if (this.renewal) await this.renewal;
+		if (this.credentials!.accessToken) return await this.send(request, headers);
+		return await this.resendWithFreshToken(this.tokenGeneration, request, headers);
 	}
 
 	/**
@@ -212,11 +234,10 @@ export class DingTalkClient {
 		const quotaKey = `${this.baseUrl}|${this.appKey}|${api.name}`;
 		let renewed = false;
 		for (;;) {
-			if (this.renewal) await this.renewal;
 			await waitForSlot(quotaKey, this.settings.callsPerSecond);
 			const generation = this.tokenGeneration;
 			outcome.tries++;
-			let result = await this.send(request, headers);
+			let result = await this.sendWithToken(request, headers);
 			if ('response' in result && isStaleToken(result.response) && !renewed) {
 				renewed = true;
 				result = await this.resendWithFreshToken(generation, request, headers);
