@@ -204,6 +204,40 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 			expect(Object.keys(await dingtalk.roomsOf(eventId)).sort()).toEqual([a, b].sort());
 		});
 
+		it('a missing permission says which one to grant, and where', async () => {
+			const limited = { ...seed, apps: seed.apps.map((app) => (app.type === 'internal' ? { ...app, permissions: ['Calendar.Event.Read'] } : app)) };
+			expect((await dingtalk.http.post('/__sandbox/reset', limited)).status).toBe(200);
+			const roomless = seed.events.find((event) => event.roomIds.length === 0)!;
+
+			const result = await run([{ organizer: roomless.organizerUnionId, eventId: roomless.eventId, rooms: rooms.free(1) }], continueOnFail);
+			expect((await dingtalk.http.post('/__sandbox/reset', seed)).status).toBe(200);
+
+			const json = result.output(NODE)[0].json;
+			expect(json.error).toBe('The DingTalk app lacks the permission Calendar.Event.Write');
+			expect(json.errorDescription).toContain('developer console');
+			expect(json.dingTalk).toMatchObject({ code: 'Forbidden.AccessDenied.AccessTokenPermissionDenied', httpStatus: 403 });
+		});
+
+		it('a rate limit that outlasts every try fails the item with the number of tries', async () => {
+			const eventId = await dingtalk.createEvent(organizer, slot(7).start, slot(7).end);
+			await dingtalk.config({ faults: [{ route: 'AddMeetingRooms', kind: 'qps403' }] });
+
+			const result = await runWorkflow(
+				itemsToNode(
+					[{ organizer, eventId, rooms: rooms.free(1) }],
+					addToEventParameters({ requestOptions: { maxTries: 2 } }),
+					continueOnFail,
+				),
+				{ credentialsHelper: credentialsHelperWith(await dingtalk.internalCredential()) },
+			);
+			await dingtalk.config({ faults: [] });
+
+			const json = result.output(NODE)[0].json;
+			expect(json.error).toBe('DingTalk rate limit reached: too many calls per second for this app and API');
+			expect(json.errorDescription).toContain('(after 2 tries)');
+			expect(json.dingTalk).toMatchObject({ code: 'Forbidden.AccessDenied.QpsLimitForAppkeyAndApi', httpStatus: 403, tries: 2 });
+		});
+
 		it('without Continue On Fail the run stops at the failing item and names it', async () => {
 			const eventId = await dingtalk.createEvent(organizer, slot(18).start, slot(18).end);
 			const [a] = rooms.free(1);

@@ -3,7 +3,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { PackageDirectoryLoader } from 'n8n-core';
+import type { ICredentialType } from 'n8n-workflow';
 
+import { startSandbox } from '../../sandbox';
+import { TestCredentialsHelper } from '../harness/credentialsHelper';
+import { createNodeTypes, NODE_TYPE, runWorkflow, shutdownN8nCore } from '../harness/engine';
+import { roomPicker, SandboxClient } from '../harness/sandboxClient';
+import { addToEventParameters, itemsToNode } from '../harness/workflows';
 import { buildAndUnpack } from './packedPackage';
 
 /** The tarball, loaded by n8n-core's own community-package loader: what n8n does at start-up. */
@@ -47,6 +53,33 @@ describe('the packed package, loaded the way n8n loads community packages', () =
 		const node = loader.getNode('dingTalkCalendar').type as { methods: { loadOptions: object; listSearch: object } };
 		expect(Object.keys(node.methods.loadOptions)).toContain('getRooms');
 		expect(Object.keys(node.methods.listSearch)).toContain('searchEvents');
+	});
+
+	it('books a room with the compiled node and credential from the tarball', async () => {
+		const sandbox = await startSandbox({ port: 0 });
+		try {
+			const dingtalk = new SandboxClient(sandbox.url);
+			const seed = await dingtalk.seed();
+			const organizer = seed.users[0].unionId;
+			const eventId = await dingtalk.createEvent(organizer, '2031-05-05T09:00:00.000Z', '2031-05-05T10:00:00.000Z');
+			const [room] = roomPicker(seed).free(1);
+			const credentialsHelper = new TestCredentialsHelper({
+				dingTalkApi: loader.getCredential('dingTalkApi').type as ICredentialType,
+			});
+			credentialsHelper.add(await dingtalk.internalCredential());
+
+			const result = await runWorkflow(itemsToNode([{ organizer, eventId, rooms: [room] }], addToEventParameters()), {
+				credentialsHelper,
+				nodeTypes: createNodeTypes({ [NODE_TYPE]: loader.getNode('dingTalkCalendar').type }),
+			});
+
+			expect(result.error).toBeUndefined();
+			expect(result.output('DingTalk Calendar')[0].json).toMatchObject({ eventId, roomIds: [room], result: true });
+			expect(Object.keys(await dingtalk.roomsOf(eventId))).toEqual([room]);
+		} finally {
+			await sandbox.close();
+			shutdownN8nCore();
+		}
 	});
 
 	it('ships no sources, tests or sandbox', () => {
