@@ -64,4 +64,50 @@ export const API = {
 		path: '/v1.0/rooms/meetingRoomLists',
 		permission: 'VideoConference.Conference.Read',
 	},
+	RemoveMeetingRooms: {
+		name: 'RemoveMeetingRooms',
+		method: 'POST',
+		path: `${CALENDAR_EVENTS}/{eventId}/meetingRooms/batchRemove`,
+		permission: 'Calendar.Event.Write',
+		write: true,
+	},
+	/** Room free/busy. A read, although it is a POST: no x-client-token. */
+	GetMeetingRoomsSchedule: {
+		name: 'GetMeetingRoomsSchedule',
+		method: 'POST',
+		path: '/v1.0/calendar/users/{userId}/meetingRooms/schedules/query',
+		permission: 'Calendar.Event.Read',
+	},
+	QueryMeetingRoom: {
+		name: 'QueryMeetingRoom',
+		method: 'GET',
+		path: '/v1.0/rooms/meetingRooms/{roomId}',
+		permission: 'VideoConference.Conference.Read',
+	},
+	QueryMeetingRoomGroupList: {
+		name: 'QueryMeetingRoomGroupList',
+		method: 'GET',
+		path: '/v1.0/rooms/groupLists',
+		permission: 'VideoConference.Conference.Read',
+	},
+	QueryMeetingRoomGroup: {
+		name: 'QueryMeetingRoomGroup',
+		method: 'GET',
+		path: '/v1.0/rooms/groups/{groupId}',
+		permission: 'VideoConference.Conference.Read',
+	},
+	CreateEvent: {
+		name: 'CreateEvent',
+		method: 'POST',
+		path: CALENDAR_EVENTS,
+		permission: 'Calendar.Event.Write',
+		write: true,
+	},
+	DeleteEvent: {
+		name: 'DeleteEvent',
+		method: 'DELETE',
+		path: `${CALENDAR_EVENTS}/{eventId}`,
+		permission: 'Calendar.Event.Write',
+		write: true,
+	},
 } satisfies Record<string, ApiDefinition>;
