@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @n8n/community-nodes/require-node-api-error */
 /**
  * `npm run sandbox -- [--port N] [--host H] [--seed FILE] [--state FILE] [--latency-ms N] [--qps [N]]
  *                     [--log] [--json]`

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error */
 /**
  * The control API under `/__sandbox` (moto's `/moto-api`): no token, plain JSON, never counted in the
  * stats and never delayed by injected latency. See sandbox/README.md ("Control API").
@@ -44,6 +45,7 @@ function configView(rt: SandboxRuntime): Record<string, unknown> {
 		qps: rt.config.qps,
 		faults: rt.faults.rules,
 		limits: rt.config.limits,
+		strictTimestamps: rt.config.strictTimestamps,
 	};
 }
 
@@ -116,6 +118,9 @@ export function registerControlApi(app: FastifyInstance, rt: SandboxRuntime): vo
 				limits[k as keyof ModelLimits] = v;
 			}
 		}
+		if (body.strictTimestamps !== undefined && typeof body.strictTimestamps !== 'boolean') {
+			throw controlError('strictTimestamps must be a boolean');
+		}
 		if (body.faults !== undefined) {
 			try {
 				rt.faults.setRules(body.faults);
@@ -127,6 +132,7 @@ export function registerControlApi(app: FastifyInstance, rt: SandboxRuntime): vo
 		if (latencyMs !== undefined) rt.config.latencyMs = latencyMs;
 		if (qps !== undefined) rt.setQps(qps);
 		if (limits) rt.setLimits(limits);
+		if (typeof body.strictTimestamps === 'boolean') rt.setStrictTimestamps(body.strictTimestamps);
 		return configView(rt);
 	});
 

@@ -83,6 +83,13 @@ export const ERRORS = {
 	schedule90Days: def(400, 'invalidParameter', 'Cannot query schedule for more than 90 days.'),
 	paramIllegal: def(400, 'paramIllegal', 'PARAM ILLEGAL'),
 	attendeesMaxResults: def(400, 'invalidParameter.maxResults', 'maxResults size must within range [0,500]'),
+	/** Opt-in strict mode (community report [B57]): filter times without milliseconds. Wording is ours. */
+	timestampWithoutMillis: def(
+		400,
+		'InvalidParameter.ParsedISO8601TimestampError',
+		'Failed to parse the ISO8601 timestamp, expected yyyy-MM-ddTHH:mm:ss.SSSZ',
+		true,
+	),
 
 	// ---- rooms_1_0 (§5) ----
 	paramError: def(400, 'param.error', 'Param Error'),

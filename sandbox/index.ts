@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, @n8n/community-nodes/no-restricted-globals */
 /**
  * DingTalk sandbox: a local DingTalk Calendar + Rooms API (see sandbox/README.md).
  *

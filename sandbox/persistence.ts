@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, @n8n/community-nodes/no-restricted-globals */
 /**
  * `--state FILE`: the sandbox state survives restarts. Writes are debounced and asynchronous (no
  * per-request disk I/O) and atomic (write a temp file in the same directory, then rename over the target).

@@ -16,6 +16,8 @@ export interface RuntimeConfig {
 	/** Per-app, per-API QPS limit; `null` = off. */
 	qps: number | null;
 	limits: ModelLimits;
+	/** Reject filter times without milliseconds (InvalidParameter.ParsedISO8601TimestampError). */
+	strictTimestamps: boolean;
 }
 
 export interface RuntimeDefaults {
@@ -53,7 +55,7 @@ export class SandboxRuntime {
 		this.seed = seed;
 		this.model = this.newModel(seed, DEFAULT_LIMITS);
 		this.idempotency = new IdempotencyCache(this.clock);
-		this.config = { latencyMs: defaults.latencyMs, qps: defaults.qps, limits: { ...DEFAULT_LIMITS } };
+		this.config = { latencyMs: defaults.latencyMs, qps: defaults.qps, limits: { ...DEFAULT_LIMITS }, strictTimestamps: false };
 		this.limiter = new RateLimiter(defaults.qps);
 	}
 
@@ -73,7 +75,12 @@ export class SandboxRuntime {
 		this.idempotency = new IdempotencyCache(this.clock);
 		this.faults.reset();
 		this.stats = new Stats();
-		this.config = { latencyMs: this.defaults.latencyMs, qps: this.defaults.qps, limits: { ...DEFAULT_LIMITS } };
+		this.config = {
+			latencyMs: this.defaults.latencyMs,
+			qps: this.defaults.qps,
+			limits: { ...DEFAULT_LIMITS },
+			strictTimestamps: false,
+		};
 		this.limiter.qps = this.defaults.qps;
 		this.limiter.reset();
 		this.onChange?.();
@@ -83,6 +90,11 @@ export class SandboxRuntime {
 		this.config.qps = qps;
 		this.limiter.qps = qps;
 		this.limiter.reset();
+	}
+
+	setStrictTimestamps(on: boolean): void {
+		this.config.strictTimestamps = on;
+		this.model.strictTimestamps = on;
 	}
 
 	setLimits(limits: Partial<ModelLimits>): void {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
 /**
  * The deterministic default seed (documented in sandbox/README.md, "Default seed").
  *

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * The HTTP layer: a fastify app that serves the route table with DingTalk's wire conventions.
  *
@@ -6,7 +7,7 @@
  * idempotency store → fault rule (after) → answer. Every error, including fastify's own (bad JSON, body
  * too large, unknown route, malformed URL), is `{code, requestid, message}` with `x-acs-request-id`.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -49,6 +50,11 @@ function newRequestId(): string {
 	return randomUUID().toUpperCase();
 }
 
+/** `x-acs-trace-id`: 32 hex characters (derived from the request id; no extra randomness per request). */
+function traceId(requestId: string): string {
+	return requestId.replace(/-/g, '').toLowerCase();
+}
+
 function pathOf(url: string): string {
 	const q = url.indexOf('?');
 	return q < 0 ? url : url.slice(0, q);
@@ -75,7 +81,7 @@ function errorAnswer(err: DingTalkError, requestId: string): Answer {
 }
 
 function send(reply: FastifyReply, requestId: string, answer: Answer): FastifyReply {
-	reply.code(answer.status).header('x-acs-request-id', requestId).header('x-acs-trace-id', randomBytes(16).toString('hex'));
+	reply.code(answer.status).header('x-acs-request-id', requestId).header('x-acs-trace-id', traceId(requestId));
 	if (answer.payload === undefined) return reply.send();
 	return reply.header('content-type', JSON_TYPE).send(answer.payload);
 }

@@ -238,7 +238,19 @@ function groupOut(g: SeedRoomGroup | undefined, groupId: number): { groupId: num
 	return { groupId, groupName: g?.groupName ?? '', parentId: g?.parentId ?? 0 };
 }
 
+/** Room summaries never change (the directory is read-only), so each is built once per org. */
+const summaryCache = new WeakMap<RoomInfo, Record<string, unknown>>();
+
 export function renderRoomSummary(org: Org, room: RoomInfo): Record<string, unknown> {
+	let cached = summaryCache.get(room);
+	if (!cached) {
+		cached = buildRoomSummary(org, room);
+		summaryCache.set(room, cached);
+	}
+	return cached;
+}
+
+function buildRoomSummary(org: Org, room: RoomInfo): Record<string, unknown> {
 	const group = org.groups.get(room.groupId);
 	return {
 		roomId: room.roomId,
@@ -260,7 +272,7 @@ export function renderRoomSummary(org: Org, room: RoomInfo): Record<string, unkn
 
 export function renderRoomDetail(org: Org, room: RoomInfo): Record<string, unknown> {
 	return {
-		...renderRoomSummary(org, room),
+		...buildRoomSummary(org, room),
 		deviceUnionIds: [],
 		reservationAuthority: { authorizedMembers: [] },
 		enableCycleReservation: true,

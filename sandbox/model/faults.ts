@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error */
 /**
  * Fault injection rules. A rule matches requests by `route` (a glob or regex on `"METHOD /path"`, a path
  * glob, or a DingTalk action name such as `AddMeetingRooms`), fires by `probability` (seeded PRNG, so runs

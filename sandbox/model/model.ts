@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error */
 /**
  * The sandbox's state model: orgs → users, room groups, rooms, events (organizer, attendees, rooms with
  * responseStatus) and access tokens. It knows nothing about HTTP: every operation takes already-parsed
@@ -139,6 +140,11 @@ export class SandboxModel {
 	readonly tokens: TokenStore;
 	/** Called after every state change (persistence hooks in here). */
 	onChange?: () => void;
+	/**
+	 * Opt-in: reject filter times (ListEvents timeMin/timeMax, free/busy startTime/endTime) without
+	 * milliseconds, as a community report says the live API does (reference §2.8, UNCERTAIN).
+	 */
+	strictTimestamps = false;
 
 	constructor(seed: SandboxSeed, clock = new SandboxClock(), limits: Partial<ModelLimits> = {}) {
 		this.seed = validateSeed(seed);
@@ -295,6 +301,13 @@ export class SandboxModel {
 		}
 	}
 
+	/** Parse a filter time; `null` when unparsable (callers pick the API's own error). */
+	private filterTime(value: string): number | null {
+		const ms = parseInstant(value);
+		if (ms !== null && this.strictTimestamps && !/\.\d{3}(Z|z|[+-])/.test(value)) throw dingError('timestampWithoutMillis');
+		return ms;
+	}
+
 	// ------------------------------------------------------------------ OAuth2 (reference §3)
 
 	getAccessToken(body: unknown): { accessToken: string; expireIn: number } {
@@ -406,8 +419,8 @@ export class SandboxModel {
 		const bad = (name: string) => () => invalidParameter(`${name} invalid`);
 		const timeMinRaw = query.timeMin || undefined;
 		const timeMaxRaw = query.timeMax || undefined;
-		const timeMin = timeMinRaw === undefined ? undefined : parseInstant(timeMinRaw);
-		const timeMax = timeMaxRaw === undefined ? undefined : parseInstant(timeMaxRaw);
+		const timeMin = timeMinRaw === undefined ? undefined : this.filterTime(timeMinRaw);
+		const timeMax = timeMaxRaw === undefined ? undefined : this.filterTime(timeMaxRaw);
 		if (timeMin === null) throw invalidParameter(`Invalid timeMin: ${timeMinRaw}`);
 		if (timeMax === null) throw invalidParameter(`Invalid timeMax: ${timeMaxRaw}`);
 		if (timeMin !== undefined && timeMax !== undefined) {
@@ -618,8 +631,8 @@ export class SandboxModel {
 
 	private window(startTime: string | undefined, endTime: string | undefined, onMissing: () => DingTalkError): [number, number] {
 		if (!startTime || !endTime) throw onMissing();
-		const from = parseInstant(startTime);
-		const to = parseInstant(endTime);
+		const from = this.filterTime(startTime);
+		const to = this.filterTime(endTime);
 		if (from === null) throw invalidParameter(`Invalid startTime: ${startTime}`);
 		if (to === null) throw invalidParameter(`Invalid endTime: ${endTime}`);
 		if (to <= from) throw invalidParameter('endTime must be later than startTime');

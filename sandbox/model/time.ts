@@ -162,7 +162,11 @@ export function shanghaiDay(ms: number): string {
 	return formatDate(ms + 8 * MS_PER_HOUR);
 }
 
-/** Timestamps DingTalk puts in `createTime`/`updateTime`. */
+/** Timestamps DingTalk puts in `createTime`/`updateTime` (Asia/Shanghai: UTC+8, no DST since 1991). */
 export function formatTimestamp(ms: number): string {
-	return formatInZone(ms, 'Asia/Shanghai');
+	const d = new Date(ms + 8 * MS_PER_HOUR);
+	return (
+		`${pad4(d.getUTCFullYear())}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T` +
+		`${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}+08:00`
+	);
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any, @n8n/community-nodes/no-restricted-globals */
 /**
  * Test helpers for the sandbox suites: a raw HTTP client (no keep-alive, so nothing lingers after
  * close) that can send chunked bodies, no content-type, or raw bytes, plus DingTalk conveniences.

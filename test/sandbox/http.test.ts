@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals */
 /**
  * The sandbox over real HTTP (port 0): wire conventions, auth, body handling, routing and path decoding,
  * idempotency, QPS limits, latency, fault injection, the control API and concurrency.
@@ -399,8 +400,24 @@ describe('latency and faults', () => {
 		expect(await run()).toEqual(await run());
 	});
 
+	it('strictTimestamps and limits are configurable and undone by reset', async () => {
+		const path = `/v1.0/calendar/users/${ALICE}/meetingRooms/schedules/query`;
+		const body = { roomIds: [ROOM_IDS.xixi], startTime: '2030-01-15T00:00Z', endTime: '2030-01-16T00:00Z' };
+		expect((await dt.call('POST', path, body)).status).toBe(200);
+		expect((await control('/config', { strictTimestamps: true, limits: { eventsPerUserPerDay: 1 } })).json).toMatchObject({
+			strictTimestamps: true,
+			limits: { eventsPerUserPerDay: 1, maxRoomsPerEvent: 5 },
+		});
+		expectDingTalkError(await dt.call('POST', path, body), 400, 'InvalidParameter.ParsedISO8601TimestampError');
+		expect((await dt.createEvent(eventBody(1, 2))).status).toBe(200);
+		expectDingTalkError(await dt.createEvent(eventBody(1, 2)), 400, 'flowLimit');
+		await control('/reset', {});
+		token = await getToken(sb.url);
+		expect((await api(sb.url, token).call('POST', path, body)).status).toBe(200);
+	});
+
 	it('rejects invalid config with a 400', async () => {
-		for (const body of [{ faults: [{ kind: 'boom' }] }, { latencyMs: -1 }, { qps: 'fast' }, { faults: {} }, { limits: { nope: 1 } }]) {
+		for (const body of [{ faults: [{ kind: 'boom' }] }, { latencyMs: -1 }, { qps: 'fast' }, { faults: {} }, { limits: { nope: 1 } }, { strictTimestamps: 'yes' }, '[1]']) {
 			const res = await control('/config', body);
 			expect(res.status).toBe(400);
 			expect(res.json.code).toMatch(/^sandbox\./);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
 /**
  * The state model alone (no HTTP): tokens, events, rooms, free/busy, paging, recurrence, limits, seed
  * validation, and the idempotency / rate-limit / fault building blocks.
@@ -44,7 +45,7 @@ const timed = (s: number, e: number, summary = 'x', day?: string) => ({
 	end: { dateTime: at(e, 0, day), timeZone: 'Asia/Shanghai' },
 });
 
-function create(model: SandboxModel, auth: AuthContext, body: unknown, user = A): string {
+function create(model: SandboxModel, auth: AuthContext, body: unknown, user: string = A): string {
 	return model.createEvent(auth, user, 'primary', body).id as string;
 }
 
@@ -261,7 +262,7 @@ describe('events', () => {
 		expect(model.listAttendees(auth, A, 'primary', id).attendees).toContainEqual(expect.objectContaining({ id: B, responseStatus: 'tentative' }));
 		expectError(() => model.respondEvent(auth, B, 'primary', id, { responseStatus: 'maybe' }), 'invalidParameter');
 		model.removeAttendees(auth, A, 'primary', id, { attendeesToRemove: [{ id: B }] });
-		expect(model.listAttendees(auth, A, 'primary', id).attendees.map((a: { id: string }) => a.id)).toEqual([USER_IDS.carol]);
+		expect((model.listAttendees(auth, A, 'primary', id).attendees as Array<{ id: string }>).map((a: { id: string }) => a.id)).toEqual([USER_IDS.carol]);
 		expectError(() => model.addAttendees(auth, B, 'primary', id, { attendeesToAdd: [{ id: B }] }), 'itemNotFound');
 		expectError(() => model.addAttendees(auth, A, 'primary', id, { attendeesToAdd: [] }), 'invalidParameter');
 		expectError(
@@ -335,7 +336,7 @@ describe('AddMeetingRooms and room conflicts', () => {
 	it('answers every documented error', () => {
 		const { model, auth } = fresh();
 		const id = create(model, auth, timed(9, 10));
-		const add = (body: unknown, eventId = id, user = A) => () => model.addMeetingRooms(auth, user, 'primary', eventId, body);
+		const add = (body: unknown, eventId = id, user: string = A) => () => model.addMeetingRooms(auth, user, 'primary', eventId, body);
 		expectError(add({}), 'invalidParameter', 'roomId must be provided.', 400);
 		expectError(add({ meetingRoomsToAdd: [] }), 'invalidParameter', 'roomId must be provided.');
 		expectError(add({ meetingRoomsToAdd: [{}] }), 'invalidParameter', 'roomId must be provided.');
@@ -500,6 +501,17 @@ describe('free/busy', () => {
 		expectError(() => model.getSchedule(auth, A, { userIds: many, startTime: '2030-01-15T00:00:00Z', endTime: '2030-01-16T00:00:00Z' }), 'invalidParameter', 'Cannot get schedule information for more than limit.');
 		expectError(() => model.getSchedule(auth, A, { userIds: [A] }), 'paramIllegal', 'PARAM ILLEGAL');
 		expectError(() => model.getSchedule(auth, A, { userIds: [], startTime: 'a', endTime: 'b' }), 'paramIllegal');
+	});
+
+	it('opt-in strict mode rejects filter times without milliseconds', () => {
+		const { model, auth } = fresh();
+		const body = (startTime: string) => ({ roomIds: [ROOM_IDS.xixi], startTime, endTime: '2030-01-16T00:00:00.000Z' });
+		expect(() => model.getMeetingRoomsSchedule(auth, A, body('2030-01-15T00:00Z'))).not.toThrow();
+		model.strictTimestamps = true;
+		expectError(() => model.getMeetingRoomsSchedule(auth, A, body('2030-01-15T00:00Z')), 'InvalidParameter.ParsedISO8601TimestampError');
+		expectError(() => model.listEvents(auth, A, 'primary', { timeMin: '2030-01-15T00:00:00+08:00' }), 'InvalidParameter.ParsedISO8601TimestampError');
+		expect(() => model.getMeetingRoomsSchedule(auth, A, body('2030-01-15T00:00:00.000Z'))).not.toThrow();
+		expect(() => model.listEvents(auth, A, 'primary', { timeMin: '2030-01-15T00:00:00.000+08:00' })).not.toThrow();
 	});
 
 	it('all-day events report UTC days', () => {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any */
 /**
  * DingTalk's official Node SDK (@alicloud/dingtalk 2.2.27, protocol http) against the sandbox: token,
  * room list paging, create event, add rooms, every documented AddMeetingRooms error, free/busy, remove,
