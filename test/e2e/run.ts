@@ -1,0 +1,446 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console */
+/**
+ * `npm run test:e2e`: the packed package in real n8n 1.x and 2.x, headless.
+ *
+ *   1. build, `npm pack`, check and lint the tarball (pack.ts);
+ *   2. install each pinned n8n line into the cache (install.ts, versions.ts);
+ *   3. per line, in a throw-away N8N_USER_FOLDER: install the tarball as a community package, start the
+ *      sandbox, import a credential pointing at it and every `examples/*.workflow.json`;
+ *   4. `n8n start`: owner account over REST, check n8n loaded our node, credential and icons, and drive
+ *      the editor in headless Chromium (editor.ts), screenshots to docs/images/;
+ *   5. `n8n execute --id … --rawOutput` per example, checking the output items and the sandbox state
+ *      (expectations.ts);
+ * then a table line × step × outcome, and exit 1 naming what failed and where the logs are.
+ *
+ * Options: --line 1.x|2.x (repeatable; default both), --no-editor, --keep (keep the work folder on
+ * success too), --hold (leave n8n running after the editor check until Ctrl-C, for poking at it).
+ * Environment: N8N_E2E_CACHE (cache folder), N8N_E2E_CHROMIUM (browser binary, default /usr/bin/chromium).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+
+import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { editorCheck, findChromium, type NodeDescriptionLike } from './editor';
+import {
+	checkItems,
+	checkSandbox,
+	credentialRefs,
+	loadExamples,
+	nodeItems,
+	type Example,
+	type WorkflowJson,
+} from './expectations';
+import { cacheRoot, ensureN8n, pruneCache } from './install';
+import {
+	createInstance,
+	describeCliFailure,
+	executeWorkflow,
+	getJson,
+	importCredentials,
+	importWorkflow,
+	installCommunityPackage,
+	interestingLines,
+	PACKAGE_NAME,
+	setupOwner,
+	startN8n,
+	type N8nInstance,
+} from './n8n';
+import { buildAndPack, type PackResult } from './pack';
+import { cleanupAll, installSignalHandlers, onCleanup, seconds } from './proc';
+import { N8N_LINES, type N8nLine } from './versions';
+
+const REPO = resolve(__dirname, '..', '..');
+const CREDENTIAL_TYPE = 'dingTalkApi';
+
+type Outcome = 'PASS' | 'FAIL' | 'SKIP';
+
+interface Row {
+	line: string;
+	step: string;
+	outcome: Outcome;
+	ms: number;
+	/** One line for the table. */
+	note: string;
+	/** Full failure text, printed under the table. */
+	detail?: string;
+}
+
+const rows: Row[] = [];
+
+function record(row: Row): Row {
+	rows.push(row);
+	const mark = row.outcome === 'PASS' ? 'ok  ' : row.outcome === 'FAIL' ? 'FAIL' : 'skip';
+	console.error(`[e2e] ${mark} ${row.line.padEnd(4)} ${row.step} (${seconds(row.ms)})${row.note ? `: ${row.note}` : ''}`);
+	return row;
+}
+
+/** Runs a step, records PASS/FAIL with its time; returns its value or undefined on failure. */
+async function timed<T>(line: string, step: string, fn: () => Promise<T>, note?: (value: T) => string): Promise<T | undefined> {
+	const started = Date.now();
+	try {
+		const value = await fn();
+		record({ line, step, outcome: 'PASS', ms: Date.now() - started, note: note ? note(value) : '' });
+		return value;
+	} catch (error) {
+		const message = (error as Error).message ?? String(error);
+		record({ line, step, outcome: 'FAIL', ms: Date.now() - started, note: message.split('\n')[0], detail: message });
+		return undefined;
+	}
+}
+
+interface Options {
+	lines: N8nLine[];
+	editor: boolean;
+	keep: boolean;
+	hold: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+	const wanted: string[] = [];
+	let editor = true;
+	let keep = false;
+	let hold = false;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (arg === '--line') wanted.push(argv[++i]);
+		else if (arg.startsWith('--line=')) wanted.push(arg.slice('--line='.length));
+		else if (arg === '--no-editor') editor = false;
+		else if (arg === '--keep') keep = true;
+		else if (arg === '--hold') hold = true;
+		else if (arg === '--help' || arg === '-h') {
+			console.log('usage: npm run test:e2e -- [--line 1.x|2.x]... [--no-editor] [--keep] [--hold]');
+			process.exit(0);
+		} else throw new Error(`unknown option ${arg}`);
+	}
+	const lines = wanted.length ? N8N_LINES.filter((l) => wanted.includes(l.line)) : N8N_LINES;
+	if (wanted.length && lines.length !== wanted.length) {
+		throw new Error(`unknown --line; known: ${N8N_LINES.map((l) => l.line).join(', ')}`);
+	}
+	return { lines, editor, keep, hold };
+}
+
+/** The sandbox credential, in the plain form `n8n import:credentials` encrypts on import. */
+function sandboxCredentials(examples: Example[], sandbox: RunningSandbox): unknown[] {
+	const app = sandbox.seed.apps[0];
+	if (app.type !== 'internal') throw new Error('the sandbox seed apps[0] is not an internal app');
+	const refs = credentialRefs(examples, CREDENTIAL_TYPE);
+	if (!refs.length) refs.push({ id: 'dingtalkSandbox1', name: 'DingTalk Sandbox' });
+	return refs.map((ref) => ({
+		id: ref.id,
+		name: ref.name,
+		type: CREDENTIAL_TYPE,
+		data: {
+			appType: 'internal',
+			clientId: app.appKey,
+			clientSecret: app.appSecret,
+			region: 'custom',
+			baseUrl: sandbox.url,
+			accessToken: '',
+		},
+	}));
+}
+
+async function resetSandbox(sandbox: RunningSandbox): Promise<void> {
+	const response = await fetch(`${sandbox.url}/__sandbox/reset`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+	});
+	if (!response.ok) throw new Error(`POST /__sandbox/reset answered ${response.status}`);
+}
+
+interface NodeTypeDescription extends NodeDescriptionLike {
+	displayName?: string;
+	iconUrl?: string | { light?: string; dark?: string };
+}
+
+/** What n8n itself loaded: our node and credential types in the editor's type files, icons served. */
+async function checkLoaded(instance: N8nInstance, url: string, cookie: string, pack: PackResult, serverOutput: () => string) {
+	const problems: string[] = [];
+	const nodes = await getJson<NodeTypeDescription[]>(`${url}/types/nodes.json`, cookie);
+	const credentials = await getJson<Array<{ name: string; iconUrl?: string | { light?: string; dark?: string } }>>(
+		`${url}/types/credentials.json`,
+		cookie,
+	);
+	const iconUrls: string[] = [];
+	const collectIcons = (icon: NodeTypeDescription['iconUrl']) => {
+		if (typeof icon === 'string') iconUrls.push(icon);
+		else if (icon) iconUrls.push(...[icon.light, icon.dark].filter((u): u is string => !!u));
+	};
+	for (const type of pack.nodeTypes) {
+		const fullName = `${PACKAGE_NAME}.${type.name}`;
+		const found = nodes.find((n) => n.name === fullName);
+		if (!found) {
+			problems.push(`n8n did not load node type ${fullName} (from ${type.file})`);
+			continue;
+		}
+		if (!found.iconUrl) problems.push(`n8n has no icon for ${fullName}`);
+		collectIcons(found.iconUrl);
+	}
+	for (const type of pack.credentialTypes) {
+		const found = credentials.find((c) => c.name === type.name);
+		if (!found) {
+			problems.push(`n8n did not load credential type ${type.name} (from ${type.file})`);
+			continue;
+		}
+		collectIcons(found.iconUrl);
+	}
+	for (const icon of iconUrls) {
+		const response = await fetch(`${url}/${icon.replace(/^\//, '')}`, { headers: { cookie } });
+		const type = response.headers.get('content-type') ?? '';
+		if (!response.ok) problems.push(`n8n answers ${response.status} for icon ${icon}`);
+		else if (!/svg|png/.test(type)) problems.push(`icon ${icon} is served as "${type}"`);
+	}
+	if (problems.length) {
+		const said = interestingLines(
+			serverOutput()
+				.split('\n')
+				.filter((l) => /error|warn|fail|cannot|missing|not found/i.test(l))
+				.join('\n'),
+			10,
+		);
+		throw new Error(
+			`${problems.join('\n    ')}` + (said ? `\n    n8n said at startup:\n    ${said}` : '') + `\n    n8n log: ${instance.logPath}`,
+		);
+	}
+	return { nodes: nodes.filter((n) => n.name.startsWith(`${PACKAGE_NAME}.`)), icons: iconUrls.length };
+}
+
+/**
+ * A copy of the first example that uses our node, for the editor check: same nodes, but the
+ * Organizer User ID is a plain unionId (the Rooms picker and the Event list search need one), no
+ * rooms are chosen yet and the Event is picked From List. (Switching the example's expressions to
+ * fixed values in the editor works too, but n8n then shows "Error fetching options" for Rooms until
+ * the node is reopened: not what we want to test here.)
+ */
+function editorWorkflow(example: Example, nodeType: string, unionId: string): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(example.workflow)) as WorkflowJson;
+	copy.id = `${String(example.workflow.id).slice(0, 28)}Editor`;
+	copy.name = `${example.workflow.name ?? example.name} (editor check)`;
+	for (const node of copy.nodes) {
+		if (node.type !== nodeType) continue;
+		node.parameters = {
+			...node.parameters,
+			userId: unionId,
+			roomIds: [],
+			...(node.parameters && 'eventId' in node.parameters ? { eventId: { __rl: true, mode: 'list', value: '' } } : {}),
+		};
+	}
+	return copy;
+}
+
+async function runLine(line: N8nLine, pack: PackResult, examples: Example[], workDir: string, options: Options) {
+	const tag = line.line;
+	const installed = await timed(tag, `install n8n ${line.n8n}`, () => ensureN8n(line, workDir), (r) =>
+		r.installed ? `installed into ${r.dir}` : `cached (${relative(cacheRoot(), r.dir)})`,
+	);
+	if (!installed) return;
+	const lineDir = join(workDir, `n8n-${tag}`);
+	mkdirSync(lineDir, { recursive: true });
+	const instance = createInstance(line, installed, lineDir);
+	onCleanup(`log of ${tag}`, () => new Promise<void>((done) => instance.log.end(done)));
+
+	const packageOk = await timed(tag, 'install packed package into <user folder>/.n8n/nodes', async () => {
+		await installCommunityPackage(instance, pack.tarball);
+		return true;
+	});
+	if (!packageOk) return;
+
+	const sandbox = await timed(tag, 'start sandbox', async () => {
+		const sb = await startSandbox({ port: 0 });
+		onCleanup(`sandbox ${tag}`, () => sb.close());
+		return sb;
+	}, (sb) => sb.url);
+	if (!sandbox) return;
+
+	const nodeType = `${PACKAGE_NAME}.${pack.nodeTypes[0]?.name}`;
+	const editorExample = examples.find((e) => e.workflow.nodes.some((n) => n.type === nodeType) && !e.problems.length);
+	const imported = await timed(tag, 'import credential + workflows', async () => {
+		await importCredentials(instance, sandboxCredentials(examples, sandbox), lineDir);
+		const files: string[] = [];
+		for (const example of examples) {
+			if (example.problems.some((p) => p.includes('not valid JSON') && p.startsWith(example.workflowFile))) continue;
+			// n8n wants `active` on import in some versions; the examples are never active.
+			const file = join(lineDir, `${example.name}.workflow.json`);
+			writeFileSync(file, JSON.stringify({ active: false, ...example.workflow }, null, 2));
+			await importWorkflow(instance, file);
+			files.push(example.name);
+		}
+		if (editorExample && line.editorCheck && options.editor) {
+			const file = join(lineDir, 'editor-check.workflow.json');
+			const unionId = sandbox.seed.users[0].unionId;
+			writeFileSync(file, JSON.stringify({ active: false, ...editorWorkflow(editorExample, nodeType, unionId) }, null, 2));
+			await importWorkflow(instance, file);
+			files.push('editor-check');
+		}
+		return files;
+	}, (files) => files.join(', '));
+	if (!imported) return;
+
+	// n8n start: what the editor sees.
+	const loaded = await runServerChecks(instance, line, pack, editorExample, sandbox, nodeType, lineDir, options);
+
+	for (const example of examples) {
+		const step = `workflow ${example.name}`;
+		if (example.problems.length) {
+			record({ line: tag, step, outcome: 'FAIL', ms: 0, note: example.problems[0], detail: example.problems.join('\n') });
+			continue;
+		}
+		if (loaded === false) {
+			record({ line: tag, step, outcome: 'SKIP', ms: 0, note: 'not run: n8n did not load the package (see above)' });
+			continue;
+		}
+		await timed(tag, step, async () => {
+			await resetSandbox(sandbox);
+			const { result, output } = await executeWorkflow(instance, String(example.workflow.id));
+			const problems: string[] = [];
+			const runError = output?.data?.resultData?.error;
+			if (result.code !== 0 || !output || runError) {
+				const why = runError ? `${runError.message ?? ''} ${runError.description ?? ''}`.trim() : '';
+				throw new Error(
+					describeCliFailure(`n8n execute --id ${example.workflow.id}`, result, instance.logPath) +
+						(why ? `\n    workflow error: ${why}` : '') +
+						(!output && result.code === 0 ? '\n    (no run JSON in its output)' : ''),
+				);
+			}
+			const expected = example.expected!;
+			const items = nodeItems(output, expected.node);
+			if (!items) {
+				const ran = Object.keys(output.data?.resultData?.runData ?? {});
+				throw new Error(`node "${expected.node}" did not run (nodes that ran: ${ran.join(', ') || 'none'})`);
+			}
+			problems.push(...checkItems(items, expected));
+			problems.push(...(await checkSandbox(sandbox.url, expected)));
+			if (problems.length) throw new Error(`${problems.join('\n    ')}\n    n8n log: ${instance.logPath}`);
+			const errors = expected.items.filter((i) => i.error !== undefined).length;
+			const events = Object.keys(expected.sandbox?.events ?? {}).length;
+			return `${items.length} items${errors ? ` (${errors} expected errors)` : ''}, ${events} sandbox event(s) checked, n8n ${seconds(result.ms)}`;
+		}, (note) => note);
+	}
+	await sandbox.close();
+}
+
+/** Returns false when n8n did not load our package (the workflows are then not run). */
+async function runServerChecks(
+	instance: N8nInstance,
+	line: N8nLine,
+	pack: PackResult,
+	editorExample: Example | undefined,
+	sandbox: RunningSandbox,
+	nodeType: string,
+	lineDir: string,
+	options: Options,
+): Promise<boolean | undefined> {
+	const tag = line.line;
+	const server = await timed(tag, 'n8n start + owner account', async () => {
+		const s = await startN8n(instance);
+		const cookie = await setupOwner(s.url);
+		return { ...s, cookie };
+	}, (s) => s.url);
+	if (!server) return undefined;
+	try {
+		const loaded = await timed(
+			tag,
+			'n8n loaded node, credential, icons',
+			() => checkLoaded(instance, server.url, server.cookie, pack, server.output),
+			(r) => `${r.nodes.map((n) => n.name).join(', ')}; ${r.icons} icons served`,
+		);
+		if (!loaded) return false;
+		if (!line.editorCheck || !options.editor) {
+			record({ line: tag, step: 'editor (Chromium)', outcome: 'SKIP', ms: 0, note: options.editor ? 'not enabled for this line' : '--no-editor' });
+		} else if (!editorExample) {
+			record({ line: tag, step: 'editor (Chromium)', outcome: 'FAIL', ms: 0, note: `no usable example workflow with ${nodeType}` });
+		} else {
+			const chromium = await findChromium(lineDir);
+			if (!chromium.path) {
+				record({ line: tag, step: 'editor (Chromium)', outcome: 'FAIL', ms: 0, note: chromium.why, detail: chromium.why });
+			} else {
+				const description = loaded.nodes.find((n) => n.name === nodeType);
+				await timed(tag, 'editor (Chromium)', () =>
+					editorCheck({
+						browserPath: chromium.path!,
+						url: server.url,
+						cookie: server.cookie,
+						line: tag,
+						example: editorExample,
+						editorWorkflowId: `${String(editorExample.workflow.id).slice(0, 28)}Editor`,
+						nodeType,
+						description: description!,
+						seed: sandbox.seed,
+						screenshotsDir: join(REPO, 'docs', 'images'),
+						workDir: lineDir,
+						logPath: instance.logPath,
+					}),
+					(r) => r.summary,
+				);
+			}
+		}
+		if (options.hold) {
+			console.error(`[e2e] --hold: n8n ${tag} at ${server.url} (owner ${'owner@e2e.example.com'}), sandbox ${sandbox.url}. Ctrl-C to stop.`);
+			await new Promise<void>(() => undefined);
+		}
+		return true;
+	} finally {
+		await server.stop();
+	}
+}
+
+function printTable(): void {
+	const headers = ['line', 'step', 'result', 'time', 'note'];
+	const body = rows.map((r) => [r.line, r.step, r.outcome, seconds(r.ms), r.note.length > 110 ? `${r.note.slice(0, 107)}...` : r.note]);
+	const widths = headers.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+	const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+	console.log('');
+	console.log(fmt(headers));
+	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+	for (const r of body) console.log(fmt(r));
+}
+
+async function main(): Promise<number> {
+	const options = parseArgs(process.argv.slice(2));
+	installSignalHandlers();
+	const started = Date.now();
+	const workDir = mkdtempSync(join(tmpdir(), 'n8n-dingtalk-e2e-'));
+	console.error(`[e2e] work folder (logs, user folders): ${workDir}`);
+	console.error(`[e2e] n8n cache: ${cacheRoot()}`);
+	try {
+		pruneCache(N8N_LINES);
+		const pack = await timed('-', 'build, pack, check + lint tarball', () => buildAndPack(REPO, workDir), (p) =>
+			`${p.files.length} files, ${p.nodeTypes.map((n) => n.name).join(', ')} + ${p.credentialTypes.map((c) => c.name).join(', ')}`,
+		);
+		const examples = loadExamples(join(REPO, 'examples'));
+		if (!examples.length) {
+			record({ line: '-', step: 'examples', outcome: 'FAIL', ms: 0, note: 'no examples/*.workflow.json to run' });
+		}
+		if (pack) {
+			for (const line of options.lines) await runLine(line, pack, examples, workDir, options);
+		}
+	} catch (error) {
+		record({ line: '-', step: 'e2e run', outcome: 'FAIL', ms: 0, note: (error as Error).message.split('\n')[0], detail: (error as Error).stack });
+	} finally {
+		await cleanupAll();
+	}
+	printTable();
+	const failed = rows.filter((r) => r.outcome === 'FAIL');
+	console.log(`\ntotal ${seconds(Date.now() - started)}`);
+	if (failed.length) {
+		console.log(`\n${failed.length} failed:`);
+		for (const row of failed) console.log(`\n[${row.line}] ${row.step}:\n    ${(row.detail ?? row.note).split('\n').join('\n    ').replace(/\n {4} {4}/g, '\n        ')}`);
+		console.log(`\nlogs and user folders kept in ${workDir}`);
+		return 1;
+	}
+	if (options.keep) console.log(`work folder kept: ${workDir}`);
+	else rmSync(workDir, { recursive: true, force: true });
+	console.log('all e2e checks passed');
+	return 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	async (error) => {
+		console.error(error);
+		await cleanupAll();
+		process.exit(1);
+	},
+);
