@@ -96,36 +96,45 @@ export interface WallTime {
 	second: number;
 }
 
-/** The wall-clock time of `ms` in `timeZone`. */
-export function wallTime(ms: number, timeZone: string): WallTime {
-	if (timeZone === 'UTC' || timeZone === 'Etc/UTC') {
-		const d = new Date(ms);
-		return {
-			year: d.getUTCFullYear(),
-			month: d.getUTCMonth() + 1,
-			day: d.getUTCDate(),
-			hour: d.getUTCHours(),
-			minute: d.getUTCMinutes(),
-			second: d.getUTCSeconds(),
-		};
-	}
-	const parts = formatterFor(timeZone).formatToParts(new Date(ms));
-	const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+function utcFields(ms: number): WallTime {
+	const d = new Date(ms);
 	return {
-		year: get('year'),
-		month: get('month'),
-		day: get('day'),
-		hour: get('hour'),
-		minute: get('minute'),
-		second: get('second'),
+		year: d.getUTCFullYear(),
+		month: d.getUTCMonth() + 1,
+		day: d.getUTCDate(),
+		hour: d.getUTCHours(),
+		minute: d.getUTCMinutes(),
+		second: d.getUTCSeconds(),
 	};
 }
 
-/** Offset of `timeZone` from UTC at instant `ms`, in minutes. */
-export function offsetMinutes(ms: number, timeZone: string): number {
-	const w = wallTime(ms, timeZone);
-	const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+/** Offset via Intl (slow): the zone's wall clock minus UTC, in minutes. */
+function intlOffsetMinutes(ms: number, timeZone: string): number {
+	const parts = formatterFor(timeZone).formatToParts(new Date(ms));
+	const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
 	return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / MS_PER_MINUTE);
+}
+
+const OFFSET_BUCKET_MS = 15 * MS_PER_MINUTE; // zone offsets only change on quarter hours
+const offsetCache = new Map<string, number>();
+
+/** Offset of `timeZone` from UTC at instant `ms`, in minutes (cached per zone and quarter hour). */
+export function offsetMinutes(ms: number, timeZone: string): number {
+	if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
+	const key = `${timeZone}|${Math.floor(ms / OFFSET_BUCKET_MS)}`;
+	let off = offsetCache.get(key);
+	if (off === undefined) {
+		off = intlOffsetMinutes(ms, timeZone);
+		if (offsetCache.size >= 100_000) offsetCache.clear();
+		offsetCache.set(key, off);
+	}
+	return off;
+}
+
+/** The wall-clock time of `ms` in `timeZone`. */
+export function wallTime(ms: number, timeZone: string): WallTime {
+	return utcFields(ms + offsetMinutes(ms, timeZone) * MS_PER_MINUTE);
 }
 
 /** The instant of a wall-clock time in `timeZone` (two-pass offset resolution, fine for DST edges). */

@@ -640,6 +640,10 @@ describe('building blocks', () => {
 		expect(parseInstant('2020-01-01T10:15:30')).toBeNull();
 		expect(parseInstant('2020-01-01')).toBeNull();
 		expect(formatInZone(Date.UTC(2030, 0, 1, 0, 0), 'America/New_York')).toBe('2029-12-31T19:00:00-05:00');
+		// DST starts 2030-03-10 02:00 local (07:00Z) in New York.
+		expect(formatInZone(Date.UTC(2030, 2, 10, 6, 59, 59), 'America/New_York')).toBe('2030-03-10T01:59:59-05:00');
+		expect(formatInZone(Date.UTC(2030, 2, 10, 7, 0, 0), 'America/New_York')).toBe('2030-03-10T03:00:00-04:00');
+		expect(formatInZone(Date.UTC(2030, 0, 15, 2, 0), 'Asia/Kolkata')).toBe('2030-01-15T07:30:00+05:30');
 	});
 
 	it('recurrence expansion', () => {
