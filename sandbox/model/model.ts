@@ -881,7 +881,8 @@ export class SandboxModel {
 			end: ev.end.dateTime ?? ev.end.date ?? '',
 			timeZone: ev.timeZone,
 			attendees: ev.attendees.map((a) => ({ ...a })),
-			roomIds: ev.meetingRooms.filter((r) => HELD.has(r.responseStatus)).map((r) => r.roomId),
+			// Rooms the event holds right now (a cancelled event holds none; meetingRooms keeps the history).
+			roomIds: ev.status === 'confirmed' ? ev.meetingRooms.filter((r) => HELD.has(r.responseStatus)).map((r) => r.roomId) : [],
 			meetingRooms: ev.meetingRooms.map((r) => ({
 				roomId: r.roomId,
 				displayName: org.rooms.get(r.roomId)?.roomName ?? '',

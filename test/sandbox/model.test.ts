@@ -393,6 +393,9 @@ describe('AddMeetingRooms and room conflicts', () => {
 		expect(model.removeMeetingRooms(auth, A, 'primary', a, { meetingRoomsToRemove: [{ roomId: ROOM_IDS.xixi }, { roomId: ROOM_IDS.bund }] })).toEqual({ result: true });
 		expect(model.addMeetingRooms(auth, A, 'primary', b, { meetingRoomsToAdd: [{ roomId: ROOM_IDS.xixi }] })).toEqual({ result: true });
 		model.deleteEvent(auth, A, 'primary', b);
+		const cancelled = model.eventState(model.findEvent(b)!);
+		expect(cancelled).toMatchObject({ status: 'cancelled', roomIds: [] });
+		expect(cancelled.meetingRooms.map((r) => r.roomId)).toContain(ROOM_IDS.xixi);
 		expect(model.addMeetingRooms(auth, A, 'primary', a, { meetingRoomsToAdd: [{ roomId: ROOM_IDS.xixi }] })).toEqual({ result: true });
 	});
 
