@@ -35,9 +35,10 @@ export class SandboxClient {
 		return (await this.http.get('/__sandbox/seed')).data as SeedView;
 	}
 
-	async reset(): Promise<void> {
+	/** Resets the sandbox to its current seed, or to `seed` (which then stays the seed of later resets). */
+	async reset(seed?: object): Promise<void> {
 		this.token = undefined;
-		const response = await this.http.post('/__sandbox/reset', {});
+		const response = await this.http.post('/__sandbox/reset', seed ?? {});
 		if (response.status >= 300) throw new Error(`reset failed: ${response.status}`);
 	}
 

@@ -1,6 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { roomLabel, roomPages } from '../helpers/roomDirectory';
+import { groupPath, listRoomGroups } from '../helpers/roomGroups';
 import { DingTalkClient } from '../transport/client';
 import { API } from '../transport/paths';
 import { currentUserId } from './currentUserId';
@@ -40,4 +42,60 @@ export async function searchEvents(
 			};
 		});
 	return { results, paginationToken: response.nextToken ?? undefined };
+}
+
+/** Enough matches to fill the picker before it asks for more. */
+const ROOMS_PER_SEARCH = 30;
+
+/** Most directory pages one search reads before it hands back a token to go on from. */
+const PAGES_PER_SEARCH = 5;
+
+function requireOperator(context: ILoadOptionsFunctions): string {
+	const unionId = currentUserId(context);
+	if (!unionId) {
+		throw new NodeOperationError(context.getNode(), 'Set the User ID first: DingTalk lists rooms for a member of the organization');
+	}
+	return unionId;
+}
+
+/**
+ * The room directory for a Room picker, searchable by name, paged: DingTalk's numeric nextToken is the
+ * picker's pagination token. A search reads on until it found a screenful, so pages of non-matches do
+ * not come back empty.
+ */
+export async function searchRooms(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const unionId = requireOperator(this);
+	const startToken = paginationToken && /^\d+$/.test(paginationToken) ? Number(paginationToken) : undefined;
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results: INodeListSearchResult['results'] = [];
+	let nextToken: number | undefined;
+	let pages = 0;
+	for await (const page of roomPages(new DingTalkClient(this), unionId, { startToken })) {
+		pages++;
+		nextToken = page.nextToken;
+		for (const room of page.rooms) {
+			const label = roomLabel(room);
+			if (!needle || label.toLowerCase().includes(needle) || room.roomId === needle) {
+				results.push({ name: label, value: room.roomId });
+			}
+		}
+		if (results.length >= ROOMS_PER_SEARCH || pages >= PAGES_PER_SEARCH) break;
+	}
+	return { results, paginationToken: nextToken !== undefined ? String(nextToken) : undefined };
+}
+
+/** The room groups for a Group picker, each shown with its parents, searchable by name. */
+export async function searchGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const unionId = requireOperator(this);
+	const groups = await listRoomGroups(new DingTalkClient(this), unionId);
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = groups
+		.map((group) => ({ name: groupPath(groups, group.groupId), value: String(group.groupId) }))
+		.filter((group) => !needle || group.name.toLowerCase().includes(needle) || group.value === needle)
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
 }

@@ -10,6 +10,8 @@ export interface RequestSubject {
 	userId?: string;
 	eventId?: string;
 	roomIds?: string[];
+	/** A meeting-room group, for the rooms directory APIs. */
+	groupId?: string;
 }
 
 interface Explanation {
@@ -36,6 +38,16 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 	}
 	switch (code) {
 		case 'meetingRoomNotAvailable':
+			// DingTalk gives no documented text for a room closed to bookings; the sandbox says "not open".
+			if (/not open/i.test(dingTalkMessage)) {
+				return {
+					message:
+						rooms && rooms.length === 1
+							? `Room ${rooms[0]} is closed for booking`
+							: `One of the rooms (${list(rooms)}) is closed for booking`,
+					hint: 'Pick another room. Meeting Room > Get Many with "Bookable Only" lists the rooms open for booking.',
+				};
+			}
 			return {
 				message:
 					rooms && rooms.length === 1
@@ -61,6 +73,24 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 			}
 			if (dingTalkMessage === 'roomId must be provided.') {
 				return { message: 'DingTalk received no room ID', hint: 'Give at least one room ID in Rooms.' };
+			}
+			if (dingTalkMessage === 'Meeting rooms to remove must be provided.') {
+				return { message: 'DingTalk received no room to remove', hint: 'Give at least one room ID in Rooms.' };
+			}
+			if (dingTalkMessage === 'query ids cannot be empty') {
+				return { message: 'DingTalk received no room to check', hint: 'Give at least one room ID in Rooms.' };
+			}
+			if (dingTalkMessage === 'Cannot get schedule information for more than limit.') {
+				return {
+					message: `DingTalk refused to check this many rooms at once (${list(rooms)})`,
+					hint: 'The node asks about at most 5 rooms per call, which DingTalk documents as its limit. If this persists, DingTalk lowered the limit: check fewer rooms per item.',
+				};
+			}
+			if (dingTalkMessage === 'Cannot query schedule for more than 90 days.') {
+				return {
+					message: 'The time window is longer than the 90 days DingTalk looks at',
+					hint: 'Shorten the window between Start and End to 90 days or less, and split longer periods into several items.',
+				};
 			}
 			return {
 				message: `DingTalk rejected a parameter: ${dingTalkMessage || 'invalid parameter'}`,
@@ -128,8 +158,21 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 			return { message: 'DingTalk does not know this organization', hint: 'Check the credential.' };
 		case 'room.not.found':
 			return {
-				message: `Room ${list(rooms)} was not found`,
+				message:
+					rooms && rooms.length === 1
+						? `Room ID ${rooms[0]} does not exist in this organization`
+						: `Room ${list(rooms)} was not found`,
 				hint: 'Choose rooms from the list, or copy room IDs from Meeting Room > Get Many.',
+			};
+		case 'group.not.found':
+			return {
+				message: `Room group ${subject.groupId ?? ''} does not exist in this organization`.replace('  ', ' '),
+				hint: 'Choose a group from the list, or copy group IDs (numbers) from Meeting Room > Get Many Groups.',
+			};
+		case 'group.query.error':
+			return {
+				message: 'DingTalk could not read the room groups',
+				hint: 'This is usually temporary: run the item again, or set the node to Retry On Fail.',
 			};
 		case 'InvalidAction.NotFound':
 			return {

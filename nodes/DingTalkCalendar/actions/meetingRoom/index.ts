@@ -1,8 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as addToEvent from './addToEvent.operation';
+import * as get from './get.operation';
+import * as getGroup from './getGroup.operation';
+import * as getMany from './getMany.operation';
+import * as getManyGroups from './getManyGroups.operation';
+import * as removeFromEvent from './removeFromEvent.operation';
 
-export { addToEvent };
+export { addToEvent, get, getGroup, getMany, getManyGroups, removeFromEvent };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,8 +23,43 @@ export const description: INodeProperties[] = [
 				description: 'Book one to five meeting rooms onto a calendar event',
 				action: 'Add meeting rooms to an event',
 			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: "Get a meeting room's details and booking rules",
+				action: 'Get a meeting room',
+			},
+			{
+				name: 'Get Group',
+				value: 'getGroup',
+				description: 'Get a meeting-room group',
+				action: 'Get a meeting room group',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: "List the organization's meeting rooms, filtered by size, group, equipment or name",
+				action: 'Get many meeting rooms',
+			},
+			{
+				name: 'Get Many Groups',
+				value: 'getManyGroups',
+				description: "List the organization's meeting-room groups",
+				action: 'Get many meeting room groups',
+			},
+			{
+				name: 'Remove From Event',
+				value: 'removeFromEvent',
+				description: 'Cancel the booking of meeting rooms on a calendar event',
+				action: 'Remove meeting rooms from an event',
+			},
 		],
 		default: 'addToEvent',
 	},
 	...addToEvent.description,
+	...get.description,
+	...getGroup.description,
+	...getMany.description,
+	...getManyGroups.description,
+	...removeFromEvent.description,
 ];

@@ -1,0 +1,36 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { operatorField, roomLocator } from '../../descriptions/roomFields';
+import { requiredId } from '../../helpers/validation';
+import type { DingTalkClient } from '../../transport/client';
+import { API } from '../../transport/paths';
+
+const properties: INodeProperties[] = [operatorField, roomLocator];
+
+export const description = updateDisplayOptions({ show: { resource: ['meetingRoom'], operation: ['get'] } }, properties);
+
+/**
+ * One room's detail (QueryMeetingRoom): the directory fields plus its booking rules
+ * (`extensionConfig`: open for booking, approval, how far ahead, ...), unwrapped from DingTalk's `result`.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+): Promise<INodeExecutionData[]> {
+	const unionId = requiredId(this, itemIndex, 'userId', 'Operator User ID', {
+		description: 'Give the unionId of a member of the organization (not the staff user ID).',
+	});
+	const roomId = requiredId(this, itemIndex, 'roomId', 'Room', {
+		extractValue: true,
+		description: 'Pick a room from the list, or give its ID.',
+	});
+	const response = await client.call<{ result?: INodeExecutionData['json'] }>(API.QueryMeetingRoom, {
+		params: { roomId },
+		qs: { unionId },
+		subject: { userId: unionId, roomIds: [roomId] },
+		itemIndex,
+	});
+	return [{ json: response.result ?? { roomId }, pairedItem: { item: itemIndex } }];
+}

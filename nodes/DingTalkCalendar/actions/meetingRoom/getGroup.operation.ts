@@ -1,0 +1,36 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { groupLocator, operatorField } from '../../descriptions/roomFields';
+import { invalidField, requiredId } from '../../helpers/validation';
+import type { DingTalkClient } from '../../transport/client';
+import { API } from '../../transport/paths';
+
+const properties: INodeProperties[] = [operatorField, groupLocator];
+
+export const description = updateDisplayOptions({ show: { resource: ['meetingRoom'], operation: ['getGroup'] } }, properties);
+
+/** One meeting-room group (QueryMeetingRoomGroup): its ID, name and parent (0 at the top). */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+): Promise<INodeExecutionData[]> {
+	const unionId = requiredId(this, itemIndex, 'userId', 'Operator User ID', {
+		description: 'Give the unionId of a member of the organization (not the staff user ID).',
+	});
+	const groupId = requiredId(this, itemIndex, 'groupId', 'Group', {
+		extractValue: true,
+		description: 'Pick a group from the list, or give its ID (a number).',
+	});
+	if (!/^\d{1,15}$/.test(groupId)) {
+		throw invalidField(this, itemIndex, 'Group', `"${groupId}" is not a group ID (group IDs are numbers)`, 'Pick a group from the list, or copy its ID from Meeting Room > Get Many Groups.');
+	}
+	const group = await client.call<INodeExecutionData['json']>(API.QueryMeetingRoomGroup, {
+		params: { groupId },
+		qs: { unionId },
+		subject: { userId: unionId, groupId },
+		itemIndex,
+	});
+	return [{ json: group, pairedItem: { item: itemIndex } }];
+}

@@ -1,0 +1,86 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { returnAllOrLimit } from '../../descriptions/returnAllOrLimit';
+import {
+	groupsField,
+	labelsField,
+	minCapacityField,
+	nameContainsField,
+	operatorField,
+} from '../../descriptions/roomFields';
+import { readRoomCriteria } from '../../helpers/readRoomCriteria';
+import { matchesCriteria } from '../../helpers/roomCriteria';
+import { getRoomDetail, isBookable, roomPages, type RoomSummary } from '../../helpers/roomDirectory';
+import { readReturnLimit } from '../../helpers/returnLimit';
+import { requiredId } from '../../helpers/validation';
+import type { DingTalkClient } from '../../transport/client';
+
+const properties: INodeProperties[] = [
+	operatorField,
+	...returnAllOrLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Bookable Only',
+				name: 'bookableOnly',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to leave out rooms closed for booking and rooms only admins may book (reads each matching room\'s booking rules: one more call per room)',
+			},
+			groupsField,
+			labelsField,
+			minCapacityField,
+			nameContainsField,
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['meetingRoom'], operation: ['getMany'] } }, properties);
+
+/** Rooms whose booking rules are read side by side while filtering for Bookable Only. */
+const DETAILS_AT_ONCE = 10;
+
+/**
+ * Lists the organization's meeting rooms (QueryMeetingRoomList, paged by DingTalk's numeric nextToken),
+ * filtered, one output item per room. With a limit, paging stops as soon as enough rooms matched.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+): Promise<INodeExecutionData[]> {
+	const unionId = requiredId(this, itemIndex, 'userId', 'Operator User ID', {
+		description: 'Give the unionId of a member of the organization (not the staff user ID).',
+	});
+	const limit = readReturnLimit(this, itemIndex);
+	const bookableOnly = this.getNodeParameter('filters.bookableOnly', itemIndex, false) === true;
+	const criteria = await readRoomCriteria(this, itemIndex, client, unionId, {
+		minCapacity: ['filters.minCapacity', 'Minimum Capacity'],
+		groupIds: ['filters.groupIds', 'Groups'],
+		labels: ['filters.labels', 'Labels'],
+		nameContains: ['filters.nameContains', 'Name Contains'],
+	});
+
+	const found: RoomSummary[] = [];
+	for await (const page of roomPages(client, unionId, { itemIndex })) {
+		const matching = page.rooms.filter((room) => matchesCriteria(room, criteria));
+		if (!bookableOnly) {
+			found.push(...matching);
+		} else {
+			for (let i = 0; i < matching.length && found.length < limit; i += DETAILS_AT_ONCE) {
+				const chunk = matching.slice(i, i + DETAILS_AT_ONCE);
+				const details = await Promise.all(chunk.map((room) => getRoomDetail(client, unionId, room.roomId, itemIndex)));
+				found.push(...chunk.filter((_, k) => isBookable(details[k])));
+			}
+		}
+		if (found.length >= limit) break;
+	}
+	return found.slice(0, limit).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}

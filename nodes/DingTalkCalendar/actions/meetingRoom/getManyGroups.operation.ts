@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { returnAllOrLimit } from '../../descriptions/returnAllOrLimit';
+import { operatorField } from '../../descriptions/roomFields';
+import { listRoomGroups } from '../../helpers/roomGroups';
+import { readReturnLimit } from '../../helpers/returnLimit';
+import { requiredId } from '../../helpers/validation';
+import type { DingTalkClient } from '../../transport/client';
+
+const properties: INodeProperties[] = [operatorField, ...returnAllOrLimit];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['meetingRoom'], operation: ['getManyGroups'] } },
+	properties,
+);
+
+/** The organization's meeting-room groups (QueryMeetingRoomGroupList), one output item per group. */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+): Promise<INodeExecutionData[]> {
+	const unionId = requiredId(this, itemIndex, 'userId', 'Operator User ID', {
+		description: 'Give the unionId of a member of the organization (not the staff user ID).',
+	});
+	const limit = readReturnLimit(this, itemIndex);
+	const groups = await listRoomGroups(client, unionId, itemIndex);
+	return groups.slice(0, limit).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}

@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { calendarIdField, eventField, organizerField, roomsField } from '../../descriptions/common';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { readRoomIds } from '../../helpers/roomIds';
+import { requiredId } from '../../helpers/validation';
+import type { DingTalkClient } from '../../transport/client';
+import { API } from '../../transport/paths';
+
+const properties: INodeProperties[] = [organizerField, calendarIdField, eventField, roomsField];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['meetingRoom'], operation: ['removeFromEvent'] } },
+	properties,
+);
+
+/**
+ * Cancels room bookings on an event: RemoveMeetingRooms, `POST .../events/{eventId}/meetingRooms/batchRemove`.
+ * Removing a room the event does not hold changes nothing and is not an error (as DingTalk answers it).
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+): Promise<INodeExecutionData[]> {
+	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
+		description: "Give the organizer's unionId (not the staff user ID).",
+	});
+	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
+	const eventId = requiredId(this, itemIndex, 'eventId', 'Event', {
+		extractValue: true,
+		description: 'Pick an event from the list, or give its ID.',
+	});
+	const roomIds = readRoomIds(this, itemIndex, 'roomIds', 'Rooms');
+
+	const response = await client.call<{ result?: boolean }>(API.RemoveMeetingRooms, {
+		params: { userId, calendarId, eventId },
+		body: { meetingRoomsToRemove: roomIds.map((roomId) => ({ roomId })) },
+		subject: { userId, eventId, roomIds },
+		itemIndex,
+	});
+
+	const json: IDataObject = { userId, calendarId, eventId, roomIds, result: response.result === true };
+	return [{ json, pairedItem: { item: itemIndex } }];
+}

@@ -1,0 +1,59 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { DingTalkClient } from '../transport/client';
+import { API } from '../transport/paths';
+
+/** Where an event lives: its organizer's calendar. */
+export interface EventRef {
+	userId: string;
+	calendarId: string;
+	eventId: string;
+}
+
+/** The parts of DingTalk's Event object (reference §4.0) the room operations read. */
+export interface DingTalkEvent {
+	id?: string;
+	summary?: string;
+	status?: string;
+	isAllDay?: boolean;
+	start?: { date?: string; dateTime?: string; timeZone?: string };
+	end?: { date?: string; dateTime?: string; timeZone?: string };
+	meetingRooms?: Array<{ roomId?: string; responseStatus?: string; displayName?: string }>;
+}
+
+/** A room's booking as the event reports it after the fact. */
+export interface RoomBookingStatus extends IDataObject {
+	roomId: string;
+	roomName: string | null;
+	/**
+	 * DingTalk's answer for the room: `accepted` (booked), `tentative` (waiting for an approver) or
+	 * `declined` (refused); null when the event does not hold the room.
+	 */
+	responseStatus: string | null;
+}
+
+export async function getEvent(client: DingTalkClient, event: EventRef, itemIndex?: number): Promise<DingTalkEvent> {
+	return await client.call<DingTalkEvent>(API.GetEvent, {
+		params: { userId: event.userId, calendarId: event.calendarId, eventId: event.eventId },
+		subject: { userId: event.userId, eventId: event.eventId },
+		itemIndex,
+	});
+}
+
+/**
+ * Reads the event back and reports, for each given room, what DingTalk made of the booking: the
+ * "read back after booking" rule, since approval rooms answer a booking with `result: true` and stay
+ * `tentative` until an approver decides.
+ */
+export async function readRoomStatuses(
+	client: DingTalkClient,
+	event: EventRef,
+	roomIds: string[],
+	itemIndex?: number,
+): Promise<RoomBookingStatus[]> {
+	const rooms = (await getEvent(client, event, itemIndex)).meetingRooms ?? [];
+	return roomIds.map((roomId) => {
+		const room = rooms.find((entry) => entry.roomId === roomId);
+		return { roomId, roomName: room?.displayName || null, responseStatus: room?.responseStatus ?? null };
+	});
+}

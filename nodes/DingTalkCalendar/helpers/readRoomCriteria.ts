@@ -1,0 +1,78 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { DingTalkClient } from '../transport/client';
+import { readIdList } from './idList';
+import type { RoomCriteria } from './roomCriteria';
+import { groupPath, listRoomGroups, withSubGroups } from './roomGroups';
+import { describeValue, invalidField } from './validation';
+
+/** Where an operation keeps each criterion: a parameter path (dots reach into collections) and its label. */
+export interface CriteriaParameters {
+	minCapacity: [parameter: string, field: string];
+	groupIds: [parameter: string, field: string];
+	labels: [parameter: string, field: string];
+	nameContains: [parameter: string, field: string];
+}
+
+/** Reads a whole number ≥ 0 (or empty for 0); anything else names the item and the field. */
+function readCount(context: IExecuteFunctions, itemIndex: number, [parameter, field]: [string, string]): number {
+	const raw = context.getNodeParameter(parameter, itemIndex, 0) as unknown;
+	if (raw === '' || raw === null || raw === undefined) return 0;
+	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+		throw invalidField(context, itemIndex, field, `${describeValue(raw)} is not a whole number of seats`, 'Give a number such as 8, or 0 for any size.');
+	}
+	return value;
+}
+
+/**
+ * Reads the room criteria of an item, checking each before any request. Groups are looked up (one
+ * call) only when some are given: an unknown group is an error naming the field, and each group is
+ * widened to its sub-groups, however deep.
+ */
+export async function readRoomCriteria(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+	unionId: string,
+	parameters: CriteriaParameters,
+): Promise<RoomCriteria> {
+	const minCapacity = readCount(context, itemIndex, parameters.minCapacity);
+	const groupIds = readIdList(context, itemIndex, parameters.groupIds[0], parameters.groupIds[1], {
+		noun: 'group ID',
+		objectKey: 'groupId',
+		required: false,
+		check: (entry) => (/^\d{1,15}$/.test(entry) ? undefined : `"${entry}" is not a group ID (group IDs are numbers)`),
+		help: 'Pick groups from the list, or give group IDs (numbers, see Meeting Room > Get Many Groups) as a list or a comma-separated text.',
+	}).map(Number);
+	const labels = readIdList(context, itemIndex, parameters.labels[0], parameters.labels[1], {
+		noun: 'label',
+		objectKey: 'labelName',
+		required: false,
+		// Label names may hold spaces ("Video Conference"): only commas, semicolons and new lines separate.
+		separator: /[,;\n]+/,
+		help: 'Pick labels from the list, or give label names (e.g. "TV, Projector") as a list or a comma-separated text.',
+	});
+	const nameRaw = context.getNodeParameter(parameters.nameContains[0], itemIndex, '') as unknown;
+	if (typeof nameRaw !== 'string' && typeof nameRaw !== 'number') {
+		throw invalidField(context, itemIndex, parameters.nameContains[1], `expected text but got ${describeValue(nameRaw)}`);
+	}
+	const criteria: RoomCriteria = { minCapacity, labels, nameContains: String(nameRaw) };
+	if (groupIds.length) {
+		const groups = await listRoomGroups(client, unionId, itemIndex);
+		const known = new Set(groups.map((group) => group.groupId));
+		const unknown = groupIds.filter((id) => !known.has(id));
+		if (unknown.length) {
+			throw invalidField(
+				context,
+				itemIndex,
+				parameters.groupIds[1],
+				`group ${unknown.join(', ')} does not exist in this organization`,
+				'Pick groups from the list, or copy group IDs from Meeting Room > Get Many Groups.',
+			);
+		}
+		criteria.groupIds = withSubGroups(groups, groupIds);
+		criteria.groupNames = groupIds.map((id) => groupPath(groups, id));
+	}
+	return criteria;
+}

@@ -1,0 +1,108 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { DingTalkClient } from '../transport/client';
+import { API } from '../transport/paths';
+import { cachedForRun } from './runCache';
+
+/** A room as QueryMeetingRoomList lists it (reference §5.1); other fields pass through untouched. */
+export interface RoomSummary extends IDataObject {
+	roomId: string;
+	roomName?: string;
+	roomCapacity?: number;
+	/** 0 bookable by everyone, 1 admins only, 2 selected members. */
+	roomStatus?: number;
+	roomLabels?: Array<{ labelId?: number; labelName?: string }>;
+	roomGroup?: { groupId?: number; groupName?: string; parentId?: number };
+}
+
+/** A room's detail (QueryMeetingRoom, reference §5.2): the summary plus its booking rules. */
+export interface RoomDetail extends RoomSummary {
+	extensionConfig?: {
+		openReservation?: boolean;
+		approvalSwitch?: boolean;
+	};
+}
+
+interface RoomListPage {
+	result?: RoomSummary[];
+	hasMore?: boolean;
+	nextToken?: number;
+}
+
+/** DingTalk's largest page of rooms. */
+export const ROOMS_PAGE_SIZE = 100;
+
+/**
+ * The organization's rooms, page by page, following DingTalk's numeric `nextToken` while `hasMore`.
+ * `unionId` is the operator DingTalk lists the rooms for. A caller that has enough stops iterating, and
+ * no further page is fetched.
+ */
+export async function* roomPages(
+	client: DingTalkClient,
+	unionId: string,
+	options: { itemIndex?: number; startToken?: number } = {},
+): AsyncGenerator<{ rooms: RoomSummary[]; nextToken?: number }> {
+	let nextToken = options.startToken;
+	const seen = new Set<number>();
+	for (;;) {
+		const page = await client.call<RoomListPage>(API.QueryMeetingRoomList, {
+			qs: { unionId, maxResults: ROOMS_PAGE_SIZE, ...(nextToken !== undefined ? { nextToken } : {}) },
+			subject: { userId: unionId },
+			itemIndex: options.itemIndex,
+		});
+		const rooms = (page.result ?? []).filter((room) => typeof room?.roomId === 'string' && room.roomId !== '');
+		// A token that does not move on would page forever: treat it as the end.
+		const more = page.hasMore === true && typeof page.nextToken === 'number' && !seen.has(page.nextToken);
+		if (more) seen.add(page.nextToken!);
+		yield { rooms, nextToken: more ? page.nextToken : undefined };
+		if (!more) return;
+		nextToken = page.nextToken;
+	}
+}
+
+/** Every room of the organization, in DingTalk's order (read once per run). */
+export async function listAllRooms(client: DingTalkClient, unionId: string, itemIndex?: number): Promise<RoomSummary[]> {
+	return await cachedForRun(client, `rooms|${unionId}`, async () => {
+		const rooms: RoomSummary[] = [];
+		for await (const page of roomPages(client, unionId, { itemIndex })) rooms.push(...page.rooms);
+		return rooms;
+	});
+}
+
+/** One room's detail, unwrapped from DingTalk's `result` (read once per run). */
+export async function getRoomDetail(
+	client: DingTalkClient,
+	unionId: string,
+	roomId: string,
+	itemIndex?: number,
+): Promise<RoomDetail> {
+	return await cachedForRun(client, `room|${unionId}|${roomId}`, async () => {
+		const response = await client.call<{ result?: RoomDetail }>(API.QueryMeetingRoom, {
+			params: { roomId },
+			qs: { unionId },
+			subject: { userId: unionId, roomIds: [roomId] },
+			itemIndex,
+		});
+		return response.result ?? { roomId };
+	});
+}
+
+/** Whether DingTalk takes bookings for the room: open for reservation, and not reserved to admins. */
+export function isBookable(detail: RoomDetail): boolean {
+	return detail.extensionConfig?.openReservation !== false && detail.roomStatus !== 1;
+}
+
+/** Whether bookings of the room wait for an approver (they come back `tentative`). */
+export function needsApproval(detail: RoomDetail): boolean {
+	return detail.extensionConfig?.approvalSwitch === true;
+}
+
+/** A room as pickers and messages show it: "西湖 West Lake (8 seats, HQ · 5F)". */
+export function roomLabel(room: RoomSummary): string {
+	const details = [
+		room.roomCapacity !== undefined ? `${room.roomCapacity} seats` : undefined,
+		room.roomGroup?.groupName,
+	].filter(Boolean);
+	const name = room.roomName || room.roomId;
+	return details.length ? `${name} (${details.join(', ')})` : name;
+}
