@@ -8,7 +8,8 @@ const repoRoot = join(__dirname, '..', '..');
 
 /**
  * Builds the package, packs it with npm and unpacks the tarball into a fresh node_modules, the way n8n
- * installs a community package. n8n-workflow is linked in from this repo: in n8n the host provides it.
+ * installs a community package. n8n-workflow and luxon are linked in from this repo: in n8n the host
+ * provides them (n8n 1.x and 2.x put their own node_modules on NODE_PATH for community packages).
  * Returns the unpacked package's folder.
  */
 export function buildAndUnpack(): string {
@@ -22,5 +23,6 @@ export function buildAndUnpack(): string {
 	mkdirSync(target, { recursive: true });
 	execFileSync('tar', ['-xzf', join(work, tarball), '-C', target, '--strip-components=1']);
 	symlinkSync(join(repoRoot, 'node_modules', 'n8n-workflow'), join(modules, 'n8n-workflow'), 'dir');
+	symlinkSync(join(repoRoot, 'node_modules', 'luxon'), join(modules, 'luxon'), 'dir');
 	return target;
 }

@@ -65,6 +65,19 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 					hint: 'Choose rooms from the list, or copy room IDs from Meeting Room > Get Many.',
 				};
 			}
+			// The same text caps attendees, at 500 per call and 5,000 per event; rooms end in ":5".
+			if (/^attendees batch size too large\. Maximum allowed:5\d+$/.test(dingTalkMessage)) {
+				const max = Number(dingTalkMessage.slice(dingTalkMessage.lastIndexOf(':') + 1));
+				return max === 500
+					? {
+							message: 'DingTalk received more than 500 attendees in one call',
+							hint: 'The node sends at most 500 per call, so this is a bug in the node: please report it.',
+						}
+					: {
+							message: `${event} would have more than ${max.toLocaleString('en-US')} attendees`,
+							hint: `DingTalk allows at most ${max.toLocaleString('en-US')} attendees per event, counting those it already has. Remove attendees first, or invite fewer.`,
+						};
+			}
 			if (dingTalkMessage.startsWith('attendees batch size too large')) {
 				return {
 					message: `${event} would hold more than 5 meeting rooms`,
@@ -90,6 +103,50 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 				return {
 					message: 'The time window is longer than the 90 days DingTalk looks at',
 					hint: 'Shorten the window between Start and End to 90 days or less, and split longer periods into several items.',
+				};
+			}
+			if (dingTalkMessage === 'Cannot get schedule information for more than limit.' && !rooms) {
+				return {
+					message: 'DingTalk refused to check this many users at once',
+					hint: 'The node asks about at most 20 users per call, which DingTalk documents as its limit. If this persists, check fewer users per item.',
+				};
+			}
+			if (dingTalkMessage === 'Event summary cannot be blank') {
+				return { message: 'DingTalk refused an event without a summary (title)', hint: 'Give the event a Summary.' };
+			}
+			if (dingTalkMessage === 'Event start time not set.' || dingTalkMessage === 'Event end time not set.') {
+				const side = dingTalkMessage.startsWith('Event start') ? 'start' : 'end';
+				return {
+					message: `DingTalk received the event without its ${side} time`,
+					hint: `Give the event a ${side === 'start' ? 'Start' : 'End'}.`,
+				};
+			}
+			if (dingTalkMessage.startsWith('Recurrence interval must between')) {
+				return {
+					message: "Repeat Every is outside DingTalk's range of 1 to 365",
+					hint: 'Repeat every 1 to 365 days, weeks, months or years.',
+				};
+			}
+			if (dingTalkMessage.startsWith('Recurrence range numberOfOccurrences must between')) {
+				return {
+					message: "Repeat How Many Times is outside DingTalk's range of 1 to 99",
+					hint: 'For more occurrences, end the series with Repeat Until, or let it repeat without end.',
+				};
+			}
+			if (dingTalkMessage === 'Meeting room invalid') {
+				return {
+					message: `A meeting room of ${event} is not free at the new time`,
+					hint: 'Move the event to a time when its rooms are free (Meeting Room > Get Availability), or take the room off the event first (Meeting Room > Remove from Event).',
+				};
+			}
+			if (
+				dingTalkMessage === 'Event id summary cannot be blank' ||
+				dingTalkMessage === 'Event must be provided.' ||
+				dingTalkMessage === 'CalendarId cannot be blank'
+			) {
+				return {
+					message: `DingTalk received an incomplete request (${dingTalkMessage})`,
+					hint: 'The node checks these fields before sending, so this is a bug in the node: please report it.',
 				};
 			}
 			return {
@@ -141,8 +198,23 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 			};
 		case 'flowLimit':
 			return {
-				message: `User ${subject.userId ?? ''} reached DingTalk's limit of 100 new events per day`.replace('  ', ' '),
-				hint: 'Create the remaining events tomorrow, or with another organizer.',
+				message: `User ${subject.userId ?? ''} reached DingTalk's daily limit: this user may create at most 100 events per day`.replace(
+					'  ',
+					' ',
+				),
+				hint: 'Create the remaining events tomorrow (the count restarts at midnight, China time), or with another organizer.',
+			};
+		// DingTalk's code for a change by someone other than the organizer is undocumented; the sandbox
+		// follows the reference's suggestion (§6.12).
+		case 'forbidden.accessDenied':
+			return {
+				message: `Only the organizer can change ${event}, and user ${subject.userId ?? '?'} is not its organizer`,
+				hint: "Set Organizer User ID to the unionId of the event's organizer.",
+			};
+		case 'paramIllegal':
+			return {
+				message: 'DingTalk rejected the free/busy query',
+				hint: 'Check that Users are unionIds of members of the organization, and that Start comes before End.',
 			};
 		case 'param.error':
 			return {

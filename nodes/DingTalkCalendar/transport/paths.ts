@@ -110,4 +110,39 @@ export const API = {
 		permission: 'Calendar.Event.Write',
 		write: true,
 	},
+	/** DingTalk's PatchEvent is an HTTP PUT that changes only the fields it is sent. */
+	PatchEvent: {
+		name: 'PatchEvent',
+		method: 'PUT',
+		path: `${CALENDAR_EVENTS}/{eventId}`,
+		permission: 'Calendar.Event.Write',
+		write: true,
+	},
+	AddAttendee: {
+		name: 'AddAttendee',
+		method: 'POST',
+		path: `${CALENDAR_EVENTS}/{eventId}/attendees`,
+		permission: 'Calendar.Event.Write',
+		write: true,
+	},
+	RemoveAttendee: {
+		name: 'RemoveAttendee',
+		method: 'POST',
+		path: `${CALENDAR_EVENTS}/{eventId}/attendees/batchRemove`,
+		permission: 'Calendar.Event.Write',
+		write: true,
+	},
+	ListAttendees: {
+		name: 'ListAttendees',
+		method: 'GET',
+		path: `${CALENDAR_EVENTS}/{eventId}/attendees`,
+		permission: 'Calendar.Event.Read',
+	},
+	/** User free/busy. A read, although it is a POST: no x-client-token. */
+	GetSchedule: {
+		name: 'GetSchedule',
+		method: 'POST',
+		path: '/v1.0/calendar/users/{userId}/querySchedule',
+		permission: 'Calendar.EventSchedule.Read',
+	},
 } satisfies Record<string, ApiDefinition>;
