@@ -48,10 +48,13 @@ describe('--state persistence', () => {
 			expect((await raw(second.url, { path: '/__sandbox/clock' })).json.offsetSeconds).toBeGreaterThanOrEqual(60);
 			// Changes are written in the background while running, not only at close.
 			await dt2.call('DELETE', `${dt2.events()}/${other}`);
-			await new Promise((r) => setTimeout(r, 400));
-			const mid = JSON.parse(readFileSync(statePath, 'utf8'));
-			const events = mid.model.orgs[0].events as Array<{ id: string; status: string }>;
-			expect(events.find((e) => e.id === other)?.status).toBe('cancelled');
+			const statusOnDisk = () => {
+				const events = JSON.parse(readFileSync(statePath, 'utf8')).model.orgs[0].events as Array<{ id: string; status: string }>;
+				return events.find((e) => e.id === other)?.status;
+			};
+			const deadline = Date.now() + 5000;
+			while (statusOnDisk() !== 'cancelled' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+			expect(statusOnDisk()).toBe('cancelled');
 		} finally {
 			await second.close();
 		}
