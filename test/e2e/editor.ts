@@ -260,7 +260,7 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 		const resource = String(ourNode.parameters?.resource ?? '');
 		const expectedOperations = operationNames(options.description, resource);
 		const shownOperations = await step('the Operation list shows our operations', async () => {
-			await page.locator('[data-test-id="parameter-input-operation"]').click();
+			await openDropdown(page, page.locator('[data-test-id="parameter-input-operation"]'));
 			const shown = await visibleOptionTitles(page, expectedOperations.length);
 			const missing = expectedOperations.filter((o) => !shown.includes(o));
 			const extra = shown.filter((o) => !expectedOperations.includes(o));
@@ -285,7 +285,7 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 		});
 		const roomNames = options.seed.rooms.map((r) => r.roomName);
 		const rooms = await step('the Rooms picker lists the sandbox rooms (getRooms)', async () => {
-			await page.locator('[data-test-id="parameter-input-roomIds"]').click();
+			await openDropdown(page, page.locator('[data-test-id="parameter-input-roomIds"]'));
 			await waitForMethod('getRooms');
 			const shown = await visibleOptionTitles(page, 1);
 			const unknown = shown.filter((label) => !roomNames.some((n) => label.startsWith(n)));
@@ -357,9 +357,29 @@ function operationNames(description: NodeDescriptionLike, resource: string): str
 	return names;
 }
 
+const DROPDOWN_OPTIONS = '.el-select-dropdown__item:visible, .el-select-dropdown li[role="option"]:visible';
+
+/**
+ * Clicks a select until its dropdown shows options: a click that lands while the node panel is
+ * still animating open (n8n 2.x) focuses the field without opening it.
+ */
+async function openDropdown(page: Page, field: Locator): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		await field.click();
+		try {
+			await page.locator(DROPDOWN_OPTIONS).first().waitFor({ state: 'visible', timeout: 5_000 });
+			return;
+		} catch (error) {
+			if (attempt >= 4) throw error;
+			await page.keyboard.press('Escape');
+			await page.waitForTimeout(500);
+		}
+	}
+}
+
 /** Titles (first line) of the options of the open dropdown. */
 async function visibleOptionTitles(page: Page, atLeast: number): Promise<string[]> {
-	const options: Locator = page.locator('.el-select-dropdown__item:visible, .el-select-dropdown li[role="option"]:visible');
+	const options: Locator = page.locator(DROPDOWN_OPTIONS);
 	await options.first().waitFor({ state: 'visible' });
 	if (atLeast > 1) {
 		await page

@@ -152,9 +152,10 @@ export async function importCredentials(instance: N8nInstance, credentials: unkn
 	if (result.code !== 0) throw new Error(describeCliFailure('n8n import:credentials', result, instance.logPath));
 }
 
-export async function importWorkflow(instance: N8nInstance, file: string): Promise<void> {
-	const result = await n8nCli(instance, ['import:workflow', `--input=${file}`]);
-	if (result.code !== 0) throw new Error(describeCliFailure(`n8n import:workflow ${file}`, result, instance.logPath));
+/** Imports every `*.json` workflow of a folder (`import:workflow --separate`). */
+export async function importWorkflows(instance: N8nInstance, dir: string): Promise<void> {
+	const result = await n8nCli(instance, ['import:workflow', '--separate', `--input=${dir}`]);
+	if (result.code !== 0) throw new Error(describeCliFailure(`n8n import:workflow --separate --input=${dir}`, result, instance.logPath));
 }
 
 /** What `n8n execute --rawOutput` prints: the run (IRun). Only the parts we read are typed. */

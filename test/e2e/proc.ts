@@ -62,7 +62,7 @@ export function cleanupAll(): Promise<void> {
  * Ctrl-C and kill: stop everything, then exit with the conventional code. Later signals (npm and
  * `timeout` pass on their own) are ignored while stopping, so the cleanup always finishes.
  */
-export function installSignalHandlers(): void {
+export function installSignalHandlers(onStop?: () => void): void {
 	let stopping = false;
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 		process.on(signal, () => {
@@ -72,7 +72,10 @@ export function installSignalHandlers(): void {
 			}
 			stopping = true;
 			process.stderr.write(`\n${signal}: stopping everything the e2e run started...\n`);
-			void cleanupAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+			void cleanupAll().finally(() => {
+				onStop?.();
+				process.exit(signal === 'SIGINT' ? 130 : 143);
+			});
 		});
 	}
 }
