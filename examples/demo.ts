@@ -59,6 +59,15 @@ function namer(seed: { rooms: Array<{ roomId: string; roomName: string }>; event
 	};
 }
 
+/** What a successful item did: Add to Event's result, or Find and Book's rooms and what it passed over. */
+function outcomeOf(json: Record<string, unknown>, room: (id: string) => string): string {
+	if (json.found === false) return `– nothing booked: ${String(json.reason)}`;
+	if (!Array.isArray(json.rooms)) return `✓ booked (result: ${String(json.result)})`;
+	const statuses = (json.rooms as Array<{ responseStatus: unknown }>).map((entry) => String(entry.responseStatus)).join(', ');
+	const passed = ((json.passedOver ?? []) as Array<{ roomId: string; reason: string }>).map((entry) => `${room(entry.roomId)} ${entry.reason}`);
+	return `✓ booked (${statuses})${passed.length ? `; passed over ${passed.join(', ')}` : ''}`;
+}
+
 async function main(): Promise<number> {
 	const { startSandbox } = await import('../sandbox');
 	const { credentialsHelperWith, runWorkflow, shutdownN8nCore } = await import('../test/harness/engine');
@@ -95,9 +104,10 @@ async function main(): Promise<number> {
 				const rooms = (json.roomIds as string[] | undefined) ?? input.rooms;
 				return {
 					item: paired?.item ?? index,
-					event: names.event(json.eventId ?? input.eventId),
+					// Find and Book may create the event: its title says more than a fresh ID.
+					event: typeof json.summary === 'string' ? json.summary : names.event(json.eventId ?? input.eventId),
 					rooms: Array.isArray(rooms) ? rooms.map((id) => names.room(String(id))).join(', ') : String(rooms),
-					outcome: json.error ? `✗ ${String(json.error)}` : `✓ booked (result: ${String(json.result)})`,
+					outcome: json.error ? `✗ ${String(json.error)}` : outcomeOf(json, names.room),
 				};
 			});
 			console.log(`${workflow.name} (${file}), ${seconds}s`);

@@ -2,7 +2,15 @@ import type { AllEntities } from 'n8n-workflow';
 
 /** Every resource and its operations: the router dispatches on this map. */
 type NodeMap = {
-	meetingRoom: 'addToEvent' | 'get' | 'getGroup' | 'getMany' | 'getManyGroups' | 'removeFromEvent';
+	meetingRoom:
+		| 'addToEvent'
+		| 'findAndBook'
+		| 'get'
+		| 'getAvailability'
+		| 'getGroup'
+		| 'getMany'
+		| 'getManyGroups'
+		| 'removeFromEvent';
 };
 
 export type DingTalkCalendarType = AllEntities<NodeMap>;

@@ -79,7 +79,7 @@ export async function searchRooms(
 		nextToken = page.nextToken;
 		for (const room of page.rooms) {
 			const label = roomLabel(room);
-			if (!needle || label.toLowerCase().includes(needle) || room.roomId === needle) {
+			if (!needle || label.toLowerCase().includes(needle) || room.roomId.toLowerCase() === needle) {
 				results.push({ name: label, value: room.roomId });
 			}
 		}

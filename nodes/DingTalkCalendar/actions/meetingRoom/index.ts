@@ -1,13 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as addToEvent from './addToEvent.operation';
+import * as findAndBook from './findAndBook.operation';
 import * as get from './get.operation';
+import * as getAvailability from './getAvailability.operation';
 import * as getGroup from './getGroup.operation';
 import * as getMany from './getMany.operation';
 import * as getManyGroups from './getManyGroups.operation';
 import * as removeFromEvent from './removeFromEvent.operation';
 
-export { addToEvent, get, getGroup, getMany, getManyGroups, removeFromEvent };
+export { addToEvent, findAndBook, get, getAvailability, getGroup, getMany, getManyGroups, removeFromEvent };
 
 export const description: INodeProperties[] = [
 	{
@@ -24,10 +26,23 @@ export const description: INodeProperties[] = [
 				action: 'Add meeting rooms to an event',
 			},
 			{
+				name: 'Find and Book',
+				value: 'findAndBook',
+				description:
+					'Find free rooms that fit (size, group, equipment) for an event or a new event, book the best ones and confirm what DingTalk granted',
+				action: 'Find and book free meeting rooms',
+			},
+			{
 				name: 'Get',
 				value: 'get',
 				description: "Get a meeting room's details and booking rules",
 				action: 'Get a meeting room',
+			},
+			{
+				name: 'Get Availability',
+				value: 'getAvailability',
+				description: 'Check whether meeting rooms are free in a time window, with the bookings that occupy them',
+				action: 'Get meeting room availability',
 			},
 			{
 				name: 'Get Group',
@@ -57,7 +72,9 @@ export const description: INodeProperties[] = [
 		default: 'addToEvent',
 	},
 	...addToEvent.description,
+	...findAndBook.description,
 	...get.description,
+	...getAvailability.description,
 	...getGroup.description,
 	...getMany.description,
 	...getManyGroups.description,

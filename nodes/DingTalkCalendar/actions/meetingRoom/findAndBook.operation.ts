@@ -1,0 +1,486 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import {
+	groupsField,
+	labelsField,
+	minCapacityField,
+	nameContainsField,
+	windowEndField,
+	windowStartField,
+} from '../../descriptions/roomFields';
+import { bookRooms, isRoomTaken } from '../../helpers/bookRooms';
+import { toFilterTime } from '../../helpers/dateTimeInput';
+import { getEvent, readRoomStatuses, type EventRef } from '../../helpers/eventRooms';
+import { rankRooms } from '../../helpers/rankRooms';
+import { readRoomCriteria } from '../../helpers/readRoomCriteria';
+import { isFree, MAX_WINDOW_DAYS, queryAvailability, ROOMS_PER_SCHEDULE_QUERY } from '../../helpers/roomAvailability';
+import { describeCriteria, matchesCriteria } from '../../helpers/roomCriteria';
+import {
+	getRoomDetail,
+	isBookable,
+	listAllRooms,
+	needsApproval,
+	type RoomSummary,
+} from '../../helpers/roomDirectory';
+import { readRoomIds } from '../../helpers/roomIds';
+import { describeTime, describeWindow, eventWindow, readTimeWindow, type TimeWindow } from '../../helpers/timeWindow';
+import { describeValue, invalidField, MAX_ROOMS_PER_EVENT, requiredId, requiredString } from '../../helpers/validation';
+import type { DingTalkClient } from '../../transport/client';
+import { API } from '../../transport/paths';
+
+const forNewEvent = { show: { bookFor: ['newEvent'] } };
+
+const properties: INodeProperties[] = [
+	organizerField,
+	calendarIdField,
+	{
+		displayName: 'Book For',
+		name: 'bookFor',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Existing Event',
+				value: 'existingEvent',
+				description: "An event in the organizer's calendar: rooms are found for its start and end",
+			},
+			{
+				name: 'New Event',
+				value: 'newEvent',
+				description: 'A time window: the node creates the event once it found a free room, then books the room onto it',
+			},
+		],
+		default: 'existingEvent',
+	},
+	{ ...eventField, displayOptions: { show: { bookFor: ['existingEvent'] } } },
+	{
+		displayName: 'Title',
+		name: 'summary',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Design review',
+		description: 'Title of the new event',
+		displayOptions: forNewEvent,
+	},
+	{ ...windowStartField, description: 'When the new event starts. A date and time without an offset is read in the workflow\'s time zone.', displayOptions: forNewEvent },
+	{ ...windowEndField, description: 'When the new event ends. A date and time without an offset is read in the workflow\'s time zone.', displayOptions: forNewEvent },
+	{
+		displayName: 'Number of Rooms',
+		name: 'roomCount',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 5 },
+		default: 1,
+		description:
+			'How many rooms to book, 1 to 5 (DingTalk allows 5 per event, counting rooms the event already holds). All or none: if fewer are free, none is kept.',
+	},
+	{ ...minCapacityField, description: 'Only rooms with at least this many seats, e.g. the number of attendees; 0 for any size' },
+	{
+		displayName: 'Room Criteria',
+		name: 'criteria',
+		type: 'collection',
+		placeholder: 'Add Criterion',
+		default: {},
+		options: [
+			{
+				displayName: 'Allow Approval Rooms',
+				name: 'allowApprovalRooms',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether rooms that need an approver may be booked. Their booking stays tentative until approved, and can still be declined.',
+			},
+			groupsField,
+			labelsField,
+			nameContainsField,
+			{
+				displayName: 'Preferred Room Names or IDs',
+				name: 'preferredRoomIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getRooms', loadOptionsDependsOn: ['userId'] },
+				default: [],
+				description:
+					'Rooms to try first, in this order, if they meet the criteria and are free. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'If No Room Is Free',
+				name: 'whenNoRoomIsFree',
+				type: 'options',
+				options: [
+					{
+						name: 'Fail the Item',
+						value: 'error',
+						description: 'The item fails with the reason (or goes to the output as an error with Continue On Fail)',
+					},
+					{
+						name: 'Return an Empty Result',
+						value: 'returnEmpty',
+						description: 'The item succeeds with found: false, no rooms and the reason',
+					},
+				],
+				default: 'error',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['meetingRoom'], operation: ['findAndBook'] } },
+	properties,
+);
+
+/** Why a room that met the criteria was not booked. */
+type PassedOverReason =
+	| 'busy'
+	| 'availabilityUnknown'
+	| 'closed'
+	| 'needsApproval'
+	| 'takenMeanwhile'
+	| 'refused'
+	| 'doesNotMatchCriteria';
+
+interface PassedOver extends IDataObject {
+	roomId: string;
+	roomName: string | null;
+	reason: PassedOverReason;
+}
+
+const REASON_WORDS: Record<PassedOverReason, string> = {
+	busy: 'busy',
+	availabilityUnknown: 'availability unknown',
+	closed: 'closed for booking',
+	needsApproval: 'needs approval (allow it under Room Criteria)',
+	takenMeanwhile: 'taken by another booking meanwhile',
+	refused: 'refused by DingTalk (result: false)',
+	doesNotMatchCriteria: 'preferred but not matching the criteria',
+};
+
+/** What the item asked for, read and checked before any request. */
+interface Request {
+	event: { userId: string; calendarId: string };
+	existingEventId?: string;
+	newEvent?: { summary: string; window: TimeWindow };
+	roomCount: number;
+	preferredRoomIds: string[];
+	allowApprovalRooms: boolean;
+	returnEmpty: boolean;
+}
+
+function readRoomCount(context: IExecuteFunctions, itemIndex: number): number {
+	const raw = context.getNodeParameter('roomCount', itemIndex, 1) as unknown;
+	const count = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_ROOMS_PER_EVENT) {
+		throw invalidField(
+			context,
+			itemIndex,
+			'Number of Rooms',
+			`${describeValue(raw)} is not a whole number from 1 to ${MAX_ROOMS_PER_EVENT}`,
+			`DingTalk books at most ${MAX_ROOMS_PER_EVENT} rooms per event.`,
+		);
+	}
+	return count;
+}
+
+function readRequest(context: IExecuteFunctions, itemIndex: number): Request {
+	const userId = requiredId(context, itemIndex, 'userId', 'Organizer User ID', {
+		description: "Give the organizer's unionId (not the staff user ID).",
+	});
+	const calendarId = requiredId(context, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
+	const request: Request = {
+		event: { userId, calendarId },
+		roomCount: readRoomCount(context, itemIndex),
+		preferredRoomIds: readRoomIds(context, itemIndex, 'criteria.preferredRoomIds', 'Preferred Rooms', {
+			max: Infinity,
+			required: false,
+		}),
+		allowApprovalRooms: context.getNodeParameter('criteria.allowApprovalRooms', itemIndex, false) === true,
+		returnEmpty: context.getNodeParameter('options.whenNoRoomIsFree', itemIndex, 'error') === 'returnEmpty',
+	};
+	if (context.getNodeParameter('bookFor', itemIndex, 'existingEvent') === 'newEvent') {
+		request.newEvent = {
+			summary: requiredString(context, itemIndex, 'summary', 'Title'),
+			window: readTimeWindow(context, itemIndex, { start: ['start', 'Start'], end: ['end', 'End'] }, MAX_WINDOW_DAYS),
+		};
+	} else {
+		request.existingEventId = requiredId(context, itemIndex, 'eventId', 'Event', {
+			extractValue: true,
+			description: 'Pick an event from the list, or give its ID.',
+		});
+	}
+	return request;
+}
+
+/**
+ * Finds free rooms that fit and books them: lists the directory, keeps the rooms that meet the
+ * criteria, ranks them (preferred rooms first, then the smallest that fit), checks their availability
+ * five at a time, skips rooms closed for booking (and rooms that need approval unless allowed), and
+ * books one room at a time, so that a room another booking took in the meantime
+ * (`meetingRoomNotAvailable`) only moves it on to the next candidate. For a new event the event is
+ * created once a bookable room was found. All or none: when fewer rooms than asked for can be booked,
+ * the rooms it booked are released again (and a created event deleted). Finally it reads the event
+ * back and reports each room's status.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+): Promise<INodeExecutionData[]> {
+	const request = readRequest(this, itemIndex);
+	const zone = this.getTimezone();
+	const { userId, calendarId } = request.event;
+
+	// The event: an existing one tells its own time, and may already hold rooms.
+	let eventId = request.existingEventId;
+	const { summary, window: when, roomsOnEvent } =
+		eventId === undefined
+			? { summary: request.newEvent!.summary, window: request.newEvent!.window, roomsOnEvent: new Set<string>() }
+			: await readExistingEvent(this, client, { userId, calendarId, eventId }, request.roomCount, itemIndex);
+
+	// The candidates, best first.
+	const criteria = await readRoomCriteria(this, itemIndex, client, userId, {
+		minCapacity: ['minCapacity', 'Minimum Capacity'],
+		groupIds: ['criteria.groupIds', 'Groups'],
+		labels: ['criteria.labels', 'Labels'],
+		nameContains: ['criteria.nameContains', 'Name Contains'],
+	});
+	const directory = await listAllRooms(client, userId, itemIndex);
+	const byId = new Map(directory.map((room) => [room.roomId, room]));
+	const unknown = request.preferredRoomIds.filter((roomId) => !byId.has(roomId));
+	if (unknown.length) {
+		throw invalidField(
+			this,
+			itemIndex,
+			'Preferred Rooms',
+			`room ${unknown.join(', ')} does not exist in this organization`,
+			'Pick rooms from the list, or copy room IDs from Meeting Room > Get Many.',
+		);
+	}
+	const matching = directory.filter((room) => !roomsOnEvent.has(room.roomId) && matchesCriteria(room, criteria));
+	const candidates = rankRooms(matching, request.preferredRoomIds);
+	const passedOver: PassedOver[] = request.preferredRoomIds
+		.filter((roomId) => !roomsOnEvent.has(roomId) && !matching.some((room) => room.roomId === roomId))
+		.map((roomId) => ({ roomId, roomName: byId.get(roomId)?.roomName ?? null, reason: 'doesNotMatchCriteria' }));
+	const passOver = (room: RoomSummary, reason: PassedOverReason) =>
+		passedOver.push({ roomId: room.roomId, roomName: room.roomName ?? null, reason });
+
+	// Walk the candidates five at a time until enough rooms are booked.
+	const booked: RoomSummary[] = [];
+	let eventCreated = false;
+	try {
+		for (let i = 0; i < candidates.length && booked.length < request.roomCount; i += ROOMS_PER_SCHEDULE_QUERY) {
+			const batch = candidates.slice(i, i + ROOMS_PER_SCHEDULE_QUERY);
+			const availability = await queryAvailability(client, userId, batch.map((room) => room.roomId), when, itemIndex);
+			for (const [k, room] of batch.entries()) {
+				if (booked.length >= request.roomCount) break;
+				if (!isFree(availability[k], eventId)) {
+					passOver(room, availability[k].scheduleError ? 'availabilityUnknown' : 'busy');
+					continue;
+				}
+				const detail = await getRoomDetail(client, userId, room.roomId, itemIndex);
+				if (!isBookable(detail)) {
+					passOver(room, 'closed');
+					continue;
+				}
+				if (needsApproval(detail) && !request.allowApprovalRooms) {
+					passOver(room, 'needsApproval');
+					continue;
+				}
+				if (eventId === undefined) {
+					eventId = await createEvent(this, client, request.event, request.newEvent!.summary, when, itemIndex);
+					eventCreated = true;
+				}
+				try {
+					const result = await bookRooms(this, client, { userId, calendarId, eventId }, [room.roomId], itemIndex);
+					if (result) booked.push(room);
+					else passOver(room, 'refused');
+				} catch (error) {
+					if (!isRoomTaken(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
+					passOver(room, 'takenMeanwhile');
+				}
+			}
+		}
+	} catch (error) {
+		// Leave nothing half-done behind, and say so if that failed too.
+		const problems = await release(client, { userId, calendarId, eventId }, booked, eventCreated, itemIndex);
+		if (problems.length) error.description = [error.description, ...problems].filter(Boolean).join(' ');
+		// Both constructors hand back the very error when it already is of their class.
+		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+	}
+
+	if (booked.length < request.roomCount) {
+		const problems = await release(client, { userId, calendarId, eventId }, booked, eventCreated, itemIndex);
+		const wanted = request.roomCount === 1 ? 'No free room' : `Only ${booked.length} of ${request.roomCount} rooms free`;
+		const criteriaText = describeCriteria(criteria);
+		const reason = `${wanted}${criteriaText ? ` ${criteriaText}` : ''} ${describeWindow(when, zone)}`;
+		const checked = passedOver.filter((room) => room.reason !== 'doesNotMatchCriteria');
+		const details = [
+			`${matching.length} of ${directory.length} rooms in the directory meet the criteria${checked.length ? ':' : '.'}`,
+			...checked.map((room) => `${room.roomName ?? room.roomId} ${REASON_WORDS[room.reason]};`),
+			booked.length ? `Released again: ${booked.map((room) => room.roomName ?? room.roomId).join(', ')}.` : '',
+			...problems,
+			'Try another time, fewer criteria, or more rooms to choose from.',
+		]
+			.filter(Boolean)
+			.join(' ');
+		if (!request.returnEmpty) {
+			throw new NodeOperationError(this.getNode(), reason, { itemIndex, description: details });
+		}
+		const json: IDataObject = {
+			found: false,
+			reason,
+			userId,
+			calendarId,
+			eventId: eventCreated ? null : (eventId ?? null),
+			eventCreated: false,
+			summary,
+			start: toFilterTime(when.start),
+			end: toFilterTime(when.end),
+			roomIds: [],
+			rooms: [],
+			allAccepted: false,
+			passedOver,
+		};
+		return [{ json, pairedItem: { item: itemIndex } }];
+	}
+
+	// Read back: what did DingTalk make of each booking?
+	const ref: EventRef = { userId, calendarId, eventId: eventId! };
+	const statuses = await readRoomStatuses(
+		client,
+		ref,
+		booked.map((room) => room.roomId),
+		itemIndex,
+	);
+	const rooms = statuses.map((status, k) => ({
+		roomId: status.roomId,
+		roomName: booked[k].roomName ?? status.roomName,
+		roomCapacity: booked[k].roomCapacity ?? null,
+		responseStatus: status.responseStatus,
+	}));
+	const json: IDataObject = {
+		found: true,
+		userId,
+		calendarId,
+		eventId: ref.eventId,
+		eventCreated,
+		summary,
+		start: toFilterTime(when.start),
+		end: toFilterTime(when.end),
+		roomIds: rooms.map((room) => room.roomId),
+		rooms,
+		allAccepted: rooms.every((room) => room.responseStatus === 'accepted'),
+		passedOver,
+	};
+	return [{ json, pairedItem: { item: itemIndex } }];
+}
+
+/**
+ * Reads the existing event to book for: its title, when it takes place, and the rooms it holds, which
+ * count towards DingTalk's 5 rooms per event (checked here, before any booking).
+ */
+async function readExistingEvent(
+	context: IExecuteFunctions,
+	client: DingTalkClient,
+	ref: EventRef,
+	roomCount: number,
+	itemIndex: number,
+): Promise<{ summary: string | null; window: TimeWindow; roomsOnEvent: Set<string> }> {
+	const event = await getEvent(client, ref, itemIndex);
+	const window = eventWindow(event, context.getTimezone());
+	if (event.status === 'cancelled' || !window) {
+		throw new NodeOperationError(
+			context.getNode(),
+			event.status === 'cancelled' ? `Event ${ref.eventId} is cancelled` : `Event ${ref.eventId} has no start and end DingTalk could tell`,
+			{ itemIndex, description: 'Pick another event, or use Book For: New Event with a time window.' },
+		);
+	}
+	const roomsOnEvent = new Set((event.meetingRooms ?? []).map((room) => room.roomId).filter((id): id is string => !!id));
+	if (roomsOnEvent.size + roomCount > MAX_ROOMS_PER_EVENT) {
+		throw invalidField(
+			context,
+			itemIndex,
+			'Number of Rooms',
+			`event ${ref.eventId} already holds ${roomsOnEvent.size} rooms, and DingTalk allows ${MAX_ROOMS_PER_EVENT} per event`,
+			`Ask for at most ${Math.max(0, MAX_ROOMS_PER_EVENT - roomsOnEvent.size)} more, or remove rooms first (Meeting Room > Remove from Event).`,
+		);
+	}
+	return { summary: event.summary ?? null, window, roomsOnEvent };
+}
+
+/**
+ * Creates the new event (CreateEvent) in the organizer's calendar and returns its ID. Times go as UTC;
+ * the workflow's time zone tells DingTalk how to show them.
+ */
+async function createEvent(
+	context: IExecuteFunctions,
+	client: DingTalkClient,
+	owner: { userId: string; calendarId: string },
+	summary: string,
+	window: TimeWindow,
+	itemIndex: number,
+): Promise<string> {
+	const zone = context.getTimezone();
+	const created = await client.call<{ id?: string }>(API.CreateEvent, {
+		params: owner,
+		body: {
+			summary,
+			start: { dateTime: toFilterTime(window.start), timeZone: zone },
+			end: { dateTime: toFilterTime(window.end), timeZone: zone },
+		},
+		subject: { userId: owner.userId },
+		itemIndex,
+	});
+	if (!created.id) {
+		throw new NodeOperationError(context.getNode(), `DingTalk created the event at ${describeTime(window.start, zone)} but returned no event ID`, {
+			itemIndex,
+			description: "Look for the event in the organizer's calendar before running the item again.",
+		});
+	}
+	return created.id;
+}
+
+/**
+ * Undoes what this item booked when it cannot book everything it was asked for: deletes the event it
+ * created (which frees its rooms), or removes the rooms it booked onto an existing event. Returns what
+ * could not be undone, in words, for the message; never throws.
+ */
+async function release(
+	client: DingTalkClient,
+	event: { userId: string; calendarId: string; eventId?: string },
+	booked: RoomSummary[],
+	eventCreated: boolean,
+	itemIndex: number,
+): Promise<string[]> {
+	const { userId, calendarId, eventId } = event;
+	if (eventId === undefined || (!eventCreated && booked.length === 0)) return [];
+	try {
+		if (eventCreated) {
+			await client.call(API.DeleteEvent, { params: { userId, calendarId, eventId }, subject: { userId, eventId }, itemIndex });
+		} else {
+			const roomIds = booked.map((room) => room.roomId);
+			await client.call(API.RemoveMeetingRooms, {
+				params: { userId, calendarId, eventId },
+				body: { meetingRoomsToRemove: roomIds.map((roomId) => ({ roomId })) },
+				subject: { userId, eventId, roomIds },
+				itemIndex,
+			});
+		}
+		return [];
+	} catch (error) {
+		const what = eventCreated ? `delete the event ${eventId} it created` : `release the rooms it booked (${booked.map((room) => room.roomId).join(', ')})`;
+		return [`The node could not ${what}: ${(error as Error).message}.`];
+	}
+}

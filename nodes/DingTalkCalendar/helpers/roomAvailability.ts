@@ -1,0 +1,111 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { DingTalkClient } from '../transport/client';
+import { API } from '../transport/paths';
+import { parseDateTime, toFilterTime } from './dateTimeInput';
+import type { TimeWindow } from './timeWindow';
+
+/** DingTalk answers free/busy for at most this many rooms per call ("建议不超过5个", reference §4.16). */
+export const ROOMS_PER_SCHEDULE_QUERY = 5;
+
+/** DingTalk's room free/busy looks at most this far: "Cannot query schedule for more than 90 days." */
+export const MAX_WINDOW_DAYS = 90;
+
+/** One booking that occupies a room in the window. */
+export interface BusySlot extends IDataObject {
+	eventId: string | null;
+	organizerId: string | null;
+	/** `BUSY` (booked) or `TENTATIVE` (waiting for an approver): either way nobody else can book it. */
+	status: string;
+	/** UTC, `yyyy-MM-ddTHH:mm:ss.SSSZ`. */
+	start: string | null;
+	end: string | null;
+}
+
+export interface RoomAvailability {
+	roomId: string;
+	busySlots: BusySlot[];
+	/** DingTalk's own reason when it could not tell for this room (e.g. "无权限", no permission). */
+	scheduleError?: string;
+}
+
+interface ScheduleTime {
+	date?: string;
+	dateTime?: string;
+	timeZone?: string;
+}
+
+interface ScheduleAnswer {
+	scheduleInformation?: Array<{
+		roomId?: string;
+		error?: string;
+		scheduleItems?: Array<{
+			status?: string;
+			eventId?: string;
+			organizer?: { id?: string };
+			start?: ScheduleTime;
+			end?: ScheduleTime;
+		}>;
+	}>;
+}
+
+/** A DingTalk time object in UTC form; all-day dates are midnight UTC, as DingTalk keeps them. */
+function utcOf(time: ScheduleTime | undefined): string | null {
+	if (!time?.dateTime && !time?.date) return null;
+	const parsed = parseDateTime(time, 'UTC');
+	return parsed && typeof parsed !== 'string' ? toFilterTime(parsed.value) : (time.dateTime ?? time.date ?? null);
+}
+
+/** Free/busy of up to five rooms in one call (GetMeetingRoomsSchedule). */
+async function queryBatch(
+	client: DingTalkClient,
+	userId: string,
+	roomIds: string[],
+	window: TimeWindow,
+	itemIndex?: number,
+): Promise<RoomAvailability[]> {
+	const answer = await client.call<ScheduleAnswer>(API.GetMeetingRoomsSchedule, {
+		params: { userId },
+		body: { roomIds, startTime: toFilterTime(window.start), endTime: toFilterTime(window.end) },
+		subject: { userId, roomIds },
+		itemIndex,
+	});
+	const byRoom = new Map((answer.scheduleInformation ?? []).map((info) => [info.roomId, info]));
+	return roomIds.map((roomId) => {
+		const info = byRoom.get(roomId);
+		if (!info) return { roomId, busySlots: [], scheduleError: 'DingTalk returned no schedule for this room' };
+		const busySlots = (info.scheduleItems ?? []).map((item) => ({
+			eventId: item.eventId ?? null,
+			organizerId: item.organizer?.id ?? null,
+			status: item.status ?? 'BUSY',
+			start: utcOf(item.start),
+			end: utcOf(item.end),
+		}));
+		return info.error ? { roomId, busySlots, scheduleError: info.error } : { roomId, busySlots };
+	});
+}
+
+/**
+ * Free/busy of any number of rooms in a window: DingTalk is asked about five rooms per call, the calls
+ * run side by side (the client paces them to the quota), and the answers come back in the given order.
+ */
+export async function queryAvailability(
+	client: DingTalkClient,
+	userId: string,
+	roomIds: string[],
+	window: TimeWindow,
+	itemIndex?: number,
+): Promise<RoomAvailability[]> {
+	const batches: string[][] = [];
+	for (let i = 0; i < roomIds.length; i += ROOMS_PER_SCHEDULE_QUERY) {
+		batches.push(roomIds.slice(i, i + ROOMS_PER_SCHEDULE_QUERY));
+	}
+	const answers = await Promise.all(batches.map((batch) => queryBatch(client, userId, batch, window, itemIndex)));
+	return answers.flat();
+}
+
+/** Whether nothing but `ownEventId` (the event being booked for, which may hold the room) occupies it. */
+export function isFree(availability: RoomAvailability, ownEventId?: string): boolean {
+	if (availability.scheduleError) return false;
+	return availability.busySlots.every((slot) => ownEventId !== undefined && slot.eventId === ownEventId);
+}
