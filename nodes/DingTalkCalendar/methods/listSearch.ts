@@ -20,7 +20,7 @@ export async function searchEvents(
 ): Promise<INodeListSearchResult> {
 	const userId = currentUserId(this);
 	if (!userId) {
-		throw new NodeOperationError(this.getNode(), 'Set Organizer User ID first: DingTalk lists events of a user');
+		throw new NodeOperationError(this.getNode(), 'Fill in Organizer User ID (a unionId) first: DingTalk lists the events of that user');
 	}
 	const calendarIdParam = this.getCurrentNodeParameter('calendarId');
 	const calendarId = typeof calendarIdParam === 'string' && calendarIdParam.trim() ? calendarIdParam.trim() : 'primary';

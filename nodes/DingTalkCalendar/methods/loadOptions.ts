@@ -20,7 +20,7 @@ const MAX_PAGES = 20;
 export async function getRooms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const unionId = currentUserId(this);
 	if (!unionId) {
-		throw new NodeOperationError(this.getNode(), 'Set Organizer User ID first: DingTalk lists rooms for a user');
+		throw new NodeOperationError(this.getNode(), 'Fill in the user ID field (a unionId) first: DingTalk lists rooms on behalf of a user');
 	}
 	const client = new DingTalkClient(this);
 	const options: INodePropertyOptions[] = [];
