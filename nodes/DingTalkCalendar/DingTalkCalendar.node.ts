@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as attendee from './actions/attendee';
+import * as event from './actions/event';
 import * as meetingRoom from './actions/meetingRoom';
 import { requestOptionsField } from './descriptions/requestOptions';
 import { router } from './actions/router';
@@ -27,10 +29,16 @@ export class DingTalkCalendar implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Meeting Room', value: 'meetingRoom' }],
+				options: [
+					{ name: 'Attendee', value: 'attendee' },
+					{ name: 'Event', value: 'event' },
+					{ name: 'Meeting Room', value: 'meetingRoom' },
+				],
 				default: 'meetingRoom',
 			},
 			...meetingRoom.description,
+			...event.description,
+			...attendee.description,
 			requestOptionsField,
 		],
 	};

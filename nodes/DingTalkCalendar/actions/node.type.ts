@@ -11,6 +11,8 @@ type NodeMap = {
 		| 'getMany'
 		| 'getManyGroups'
 		| 'removeFromEvent';
+	event: 'create' | 'delete' | 'get' | 'getAll' | 'getUserAvailability' | 'update';
+	attendee: 'add' | 'getAll' | 'remove';
 };
 
 export type DingTalkCalendarType = AllEntities<NodeMap>;

@@ -3,6 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readRequestSettings } from '../descriptions/requestOptions';
 import { DingTalkClient } from '../transport/client';
+import * as attendee from './attendee';
+import * as event from './event';
 import * as meetingRoom from './meetingRoom';
 import type { DingTalkCalendarType } from './node.type';
 
@@ -12,6 +14,8 @@ type OperationModule = {
 
 const resources: Record<DingTalkCalendarType['resource'], Record<string, OperationModule>> = {
 	meetingRoom: meetingRoom as unknown as Record<string, OperationModule>,
+	event: event as unknown as Record<string, OperationModule>,
+	attendee: attendee as unknown as Record<string, OperationModule>,
 };
 
 /** The output of one item: its result items, or the error it failed with. */

@@ -1,0 +1,78 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { attendeeIdsField, chatNotificationOption, pushNotificationOption } from '../../descriptions/eventFields';
+import { readAttendeeIds, sendInBatches } from '../../helpers/attendeeIds';
+import { requiredId } from '../../helpers/validation';
+import type { DingTalkClient } from '../../transport/client';
+import { API } from '../../transport/paths';
+
+const properties: INodeProperties[] = [
+	organizerField,
+	calendarIdField,
+	eventField,
+	attendeeIdsField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			chatNotificationOption,
+			{
+				displayName: 'Optional',
+				name: 'isOptional',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the attendees are invited as optional',
+			},
+			pushNotificationOption,
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['attendee'], operation: ['add'] } }, properties);
+
+const isTrue = (value: unknown) => value === true || value === 'true';
+
+/**
+ * Invites people to an event (AddAttendee, `POST .../events/{eventId}/attendees`), 500 per call as
+ * DingTalk requires. Adding someone who is already invited changes nothing.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+): Promise<INodeExecutionData[]> {
+	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
+		description: "Give the organizer's unionId (not the staff user ID): only the organizer can invite.",
+	});
+	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
+	const eventId = requiredId(this, itemIndex, 'eventId', 'Event', {
+		extractValue: true,
+		description: 'Pick an event from the list, or give its ID.',
+	});
+	const attendeeIds = readAttendeeIds(this, itemIndex, 'attendeeIds', 'Attendees');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const isOptional = isTrue(options.isOptional);
+	const switches: IDataObject = {};
+	if (options.chatNotification !== undefined) switches.chatNotification = isTrue(options.chatNotification);
+	if (options.pushNotification !== undefined) switches.pushNotification = isTrue(options.pushNotification);
+
+	await sendInBatches(this, attendeeIds, 'added', async (batch) => {
+		await client.call(API.AddAttendee, {
+			params: { userId, calendarId, eventId },
+			body: { attendeesToAdd: batch.map((id) => ({ id, isOptional })), ...switches },
+			subject: { userId, eventId },
+			itemIndex,
+		});
+	});
+	return [
+		{
+			json: { userId, calendarId, eventId, attendeeIds, isOptional, result: true },
+			pairedItem: { item: itemIndex },
+		},
+	];
+}

@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { returnAllOrLimit } from '../../descriptions/returnAllOrLimit';
+import { collectPages } from '../../helpers/calendarPages';
+import { readReturnLimit } from '../../helpers/returnLimit';
+import { requiredId } from '../../helpers/validation';
+import type { DingTalkClient } from '../../transport/client';
+import { API } from '../../transport/paths';
+
+/** ListAttendees returns at most 500 attendees per page (reference §4.10). */
+const PAGE_SIZE = 500;
+
+const properties: INodeProperties[] = [
+	{
+		...organizerField,
+		description: 'The unionId of the organizer or of an attendee of the event (not the staff user ID)',
+	},
+	calendarIdField,
+	eventField,
+	...returnAllOrLimit,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['attendee'], operation: ['getAll'] } }, properties);
+
+interface AttendeesPage {
+	attendees?: IDataObject[];
+	nextToken?: string | null;
+}
+
+/**
+ * Lists an event's attendees (ListAttendees, `GET .../events/{eventId}/attendees`), one output item per
+ * attendee with their answer (responseStatus: needsAction, accepted, declined or tentative), all of them
+ * however many: unlike Event > Get, which DingTalk cuts off at 100.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+): Promise<INodeExecutionData[]> {
+	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
+		description: 'Give the unionId of the organizer or of an attendee (not the staff user ID).',
+	});
+	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
+	const eventId = requiredId(this, itemIndex, 'eventId', 'Event', {
+		extractValue: true,
+		description: 'Pick an event from the list, or give its ID.',
+	});
+	const limit = readReturnLimit(this, itemIndex);
+	const attendees = await collectPages(this, itemIndex, limit, PAGE_SIZE, async (maxResults, nextToken) => {
+		const page = await client.call<AttendeesPage>(API.ListAttendees, {
+			params: { userId, calendarId, eventId },
+			qs: { maxResults, ...(nextToken ? { nextToken } : {}) },
+			subject: { userId, eventId },
+			itemIndex,
+		});
+		return { entries: page.attendees ?? [], nextToken: page.nextToken };
+	});
+	return attendees.map((attendee) => ({ json: attendee, pairedItem: { item: itemIndex } }));
+}

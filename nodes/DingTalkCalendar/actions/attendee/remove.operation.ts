@@ -1,0 +1,43 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { attendeeIdsField } from '../../descriptions/eventFields';
+import { readAttendeeIds, sendInBatches } from '../../helpers/attendeeIds';
+import { requiredId } from '../../helpers/validation';
+import type { DingTalkClient } from '../../transport/client';
+import { API } from '../../transport/paths';
+
+const properties: INodeProperties[] = [organizerField, calendarIdField, eventField, attendeeIdsField];
+
+export const description = updateDisplayOptions({ show: { resource: ['attendee'], operation: ['remove'] } }, properties);
+
+/**
+ * Takes people off an event (RemoveAttendee, `POST .../events/{eventId}/attendees/batchRemove`), 500 per
+ * call. Removing someone who is not invited changes nothing.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+): Promise<INodeExecutionData[]> {
+	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
+		description: "Give the organizer's unionId (not the staff user ID): only the organizer can remove attendees.",
+	});
+	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
+	const eventId = requiredId(this, itemIndex, 'eventId', 'Event', {
+		extractValue: true,
+		description: 'Pick an event from the list, or give its ID.',
+	});
+	const attendeeIds = readAttendeeIds(this, itemIndex, 'attendeeIds', 'Attendees');
+
+	await sendInBatches(this, attendeeIds, 'removed', async (batch) => {
+		await client.call(API.RemoveAttendee, {
+			params: { userId, calendarId, eventId },
+			body: { attendeesToRemove: batch.map((id) => ({ id })) },
+			subject: { userId, eventId },
+			itemIndex,
+		});
+	});
+	return [{ json: { userId, calendarId, eventId, attendeeIds, result: true }, pairedItem: { item: itemIndex } }];
+}

@@ -1,0 +1,69 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { requiredId } from '../../helpers/validation';
+import type { DingTalkClient } from '../../transport/client';
+import { API } from '../../transport/paths';
+
+const properties: INodeProperties[] = [
+	{
+		...organizerField,
+		description:
+			"The unionId of the event's organizer: the event is cancelled for everyone and its rooms are freed. With an attendee's unionId it is only removed from that attendee's calendar.",
+	},
+	calendarIdField,
+	eventField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Pop-Up Notification',
+				name: 'pushNotification',
+				type: 'boolean',
+				default: true,
+				description: 'Whether DingTalk shows the attendees a pop-up notification that the event was cancelled',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['delete'] } }, properties);
+
+/**
+ * Deletes an event (DeleteEvent, `DELETE .../events/{eventId}`). A retry whose first try DingTalk may have
+ * applied (the answer was lost) and that then finds no event counts as deleted: the event is gone either way.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+): Promise<INodeExecutionData[]> {
+	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
+		description: "Give the organizer's unionId (not the staff user ID).",
+	});
+	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
+	const eventId = requiredId(this, itemIndex, 'eventId', 'Event', {
+		extractValue: true,
+		description: 'Pick an event from the list, or give its ID.',
+	});
+	const push = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).pushNotification;
+	try {
+		await client.call(API.DeleteEvent, {
+			params: { userId, calendarId, eventId },
+			qs: push === undefined ? undefined : { pushNotification: push === true || push === 'true' },
+			subject: { userId, eventId },
+			itemIndex,
+		});
+	} catch (error) {
+		const code = error.context?.dingTalk?.code;
+		const gone = code === 'itemNotFound' || code === 'instanceNotExist';
+		if (!gone || !error.context?.outcomeWasUnknown) throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
+	return [{ json: { userId, calendarId, eventId, deleted: true }, pairedItem: { item: itemIndex } }];
+}

@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { calendarIdField, organizerField } from '../../descriptions/common';
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { timeZoneOption } from '../../descriptions/eventFields';
+import { returnAllOrLimit } from '../../descriptions/returnAllOrLimit';
+import { collectPages } from '../../helpers/calendarPages';
+import { readDateTime, readTimeZone, toFilterTime } from '../../helpers/dateTimeInput';
+import { readReturnLimit } from '../../helpers/returnLimit';
+import { invalidField, requiredId } from '../../helpers/validation';
+import type { DingTalkClient } from '../../transport/client';
+import { API } from '../../transport/paths';
+
+/** ListEvents returns at most 100 events per page (reference §4.3). */
+const PAGE_SIZE = 100;
+
+const properties: INodeProperties[] = [
+	{
+		...organizerField,
+		description: 'The unionId of the user whose calendar to list (not the staff user ID): events they organize or attend',
+	},
+	calendarIdField,
+	...returnAllOrLimit,
+	{
+		displayName: 'After',
+		name: 'timeMin',
+		type: 'dateTime',
+		default: '',
+		description:
+			'Only events that start at or after this time. ISO text without an offset is read in the workflow time zone (or Options > Time Zone). At most one year before Before.',
+	},
+	{
+		displayName: 'Before',
+		name: 'timeMax',
+		type: 'dateTime',
+		default: '',
+		description: 'Only events that start before this time. At most one year after After.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Show Deleted',
+				name: 'showDeleted',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include deleted (cancelled) events, with status "cancelled"',
+			},
+			{
+				...timeZoneOption,
+				description:
+					'IANA time zone in which After and Before values without an offset are read. Empty: the workflow time zone (Workflow Settings).',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['getAll'] } }, properties);
+
+interface EventsPage {
+	events?: IDataObject[];
+	nextToken?: string | null;
+}
+
+/**
+ * Lists a user's events (ListEvents, `GET .../calendars/{calendarId}/events`), one output item per event,
+ * ordered by start. DingTalk filters on the start time, pages with `nextToken` and looks at most one year
+ * ahead: the window is checked before any request.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+): Promise<INodeExecutionData[]> {
+	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
+		description: 'Give the unionId of the user whose calendar to list (not the staff user ID).',
+	});
+	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
+	const limit = readReturnLimit(this, itemIndex);
+	const zone = readTimeZone(this, itemIndex, 'options.timeZone', 'Time Zone');
+	const after = readDateTime(this, itemIndex, 'timeMin', 'After', zone);
+	const before = readDateTime(this, itemIndex, 'timeMax', 'Before', zone);
+	if (after && before) {
+		if (before.value.toMillis() <= after.value.toMillis()) {
+			throw invalidField(this, itemIndex, 'Before', `${toFilterTime(before.value)} is not after After (${toFilterTime(after.value)})`);
+		}
+		if (before.value.toMillis() > after.value.plus({ years: 1 }).toMillis()) {
+			throw invalidField(
+				this,
+				itemIndex,
+				'Before',
+				'is more than one year after After',
+				'DingTalk lists at most one year at a time: split longer periods into several items.',
+			);
+		}
+	}
+	const showDeleted = this.getNodeParameter('options.showDeleted', itemIndex, false) as unknown;
+
+	const events = await collectPages(this, itemIndex, limit, PAGE_SIZE, async (maxResults, nextToken) => {
+		const page = await client.call<EventsPage>(API.ListEvents, {
+			params: { userId, calendarId },
+			qs: {
+				maxResults,
+				...(after ? { timeMin: toFilterTime(after.value) } : {}),
+				...(before ? { timeMax: toFilterTime(before.value) } : {}),
+				...(showDeleted === true || showDeleted === 'true' ? { showDeleted: true } : {}),
+				...(nextToken ? { nextToken } : {}),
+			},
+			subject: { userId },
+			itemIndex,
+		});
+		return { entries: page.events ?? [], nextToken: page.nextToken };
+	});
+	return events.map((event) => ({ json: event, pairedItem: { item: itemIndex } }));
+}

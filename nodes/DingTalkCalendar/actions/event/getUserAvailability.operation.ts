@@ -1,0 +1,120 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { operatorField, windowEndField, windowStartField } from '../../descriptions/roomFields';
+import { inBatches, readAttendeeIds } from '../../helpers/attendeeIds';
+import { parseDateTime, toFilterTime } from '../../helpers/dateTimeInput';
+import { readTimeWindow } from '../../helpers/timeWindow';
+import { requiredId } from '../../helpers/validation';
+import type { DingTalkClient } from '../../transport/client';
+import { API } from '../../transport/paths';
+
+/** GetSchedule answers for at most 20 users per call (reference §4.12). */
+export const USERS_PER_SCHEDULE_QUERY = 20;
+
+const properties: INodeProperties[] = [
+	{
+		...operatorField,
+		description:
+			'The unionId of a member of the organization (not the staff user ID) on whose behalf DingTalk answers, e.g. the organizer of the planned meeting',
+	},
+	{
+		displayName: 'Users',
+		name: 'userIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 3VRoyJSQ3XeujP7Hov3siEiF, rYIvvnslIx9TsVwDw9NPiEiF',
+		description:
+			'The people whose free/busy times to get: unionIds separated by commas, or a list from an expression. Any number: DingTalk is asked about 20 at a time.',
+	},
+	windowStartField,
+	windowEndField,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['event'], operation: ['getUserAvailability'] } },
+	properties,
+);
+
+interface ScheduleTime {
+	date?: string;
+	dateTime?: string;
+	timeZone?: string;
+}
+
+interface ScheduleAnswer {
+	scheduleInformation?: Array<{
+		userId?: string;
+		error?: string;
+		scheduleItems?: Array<{ status?: string; start?: ScheduleTime; end?: ScheduleTime }>;
+	}>;
+}
+
+/** DingTalk's per-user reasons, in English (its own text is kept in brackets). */
+const SCHEDULE_ERRORS: Record<string, string> = {
+	无权限: "No permission to see this user's schedule",
+};
+
+/** A schedule item's time in UTC, the form the window is given in; all-day items start at 00:00 UTC. */
+function utc(time: ScheduleTime | undefined): string | null {
+	const read = parseDateTime(time, 'UTC');
+	return read && typeof read !== 'string' ? toFilterTime(read.value) : null;
+}
+
+/**
+ * Free/busy of users in a time window (GetSchedule, `POST /v1.0/calendar/users/{userId}/querySchedule`),
+ * one output item per user, in the order given: free or busy, and when (BUSY, or TENTATIVE for
+ * invitations the user answered "maybe"). DingTalk is asked about 20 users per call.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+): Promise<INodeExecutionData[]> {
+	const userId = requiredId(this, itemIndex, 'userId', 'Operator User ID', {
+		description: 'Give the unionId of a member of the organization (not the staff user ID).',
+	});
+	const userIds = readAttendeeIds(this, itemIndex, 'userIds', 'Users', { max: Infinity });
+	const window = readTimeWindow(this, itemIndex, { start: ['start', 'Start'], end: ['end', 'End'] });
+	const startTime = toFilterTime(window.start);
+	const endTime = toFilterTime(window.end);
+
+	const answers = await Promise.all(
+		inBatches(userIds, USERS_PER_SCHEDULE_QUERY).map(
+			async (batch) =>
+				await client.call<ScheduleAnswer>(API.GetSchedule, {
+					params: { userId },
+					body: { userIds: batch, startTime, endTime },
+					subject: { userId },
+					itemIndex,
+				}),
+		),
+	);
+	const byUser = new Map(answers.flatMap((answer) => answer.scheduleInformation ?? []).map((info) => [info.userId, info]));
+
+	return userIds.map((id) => {
+		const info = byUser.get(id);
+		const busySlots = (info?.scheduleItems ?? []).map((item) => ({
+			status: item.status ?? 'BUSY',
+			start: utc(item.start),
+			end: utc(item.end),
+		}));
+		const scheduleError = !info
+			? 'DingTalk returned no schedule for this user'
+			: info.error
+				? `${SCHEDULE_ERRORS[info.error] ?? info.error}${SCHEDULE_ERRORS[info.error] ? ` (DingTalk: ${info.error})` : ''}`
+				: undefined;
+		const free = !scheduleError && busySlots.length === 0;
+		const json: IDataObject = {
+			userId: id,
+			start: startTime,
+			end: endTime,
+			status: scheduleError ? 'unknown' : free ? 'free' : 'busy',
+			free,
+			busySlots,
+		};
+		if (scheduleError) json.scheduleError = scheduleError;
+		return { json, pairedItem: { item: itemIndex } };
+	});
+}
