@@ -12,8 +12,20 @@ export interface ExampleExpectation {
 	node: string;
 	/** One entry per output item, in order: a subset of its json, or a substring of its error. */
 	items: Array<{ json: Record<string, unknown> } | { error: string }>;
-	/** State the sandbox must be in afterwards: the rooms each event holds (exactly). */
-	sandbox?: { events?: Record<string, { roomIds: string[] }> };
+	/**
+	 * State the sandbox must be in afterwards: the rooms each event holds (exactly). `events` names events
+	 * by ID; `eventsFromOutput` names events the run created (IDs unknown in advance) by where the checked
+	 * node's output holds their ID: output item `item`, at the dotted path `field` of its json.
+	 */
+	sandbox?: {
+		events?: Record<string, { roomIds: string[] }>;
+		eventsFromOutput?: Array<{ item: number; field: string; roomIds: string[] }>;
+	};
+}
+
+/** The value at a dotted path (`roomBooking.status`) of an item's json. */
+function valueAt(json: Record<string, unknown> | undefined, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), json);
 }
 
 export function readExpectation(path: string): ExampleExpectation {
@@ -50,7 +62,13 @@ export async function checkExpectation(
 			problems.push(`item ${index}: expected ${JSON.stringify(expected.json)}, got ${JSON.stringify(actual)}`);
 		}
 	});
-	for (const [eventId, { roomIds }] of Object.entries(expectation.sandbox?.events ?? {})) {
+	const events = Object.entries(expectation.sandbox?.events ?? {}).map(([eventId, { roomIds }]) => ({ eventId, roomIds }));
+	for (const { item, field, roomIds } of expectation.sandbox?.eventsFromOutput ?? []) {
+		const eventId = valueAt(items[item]?.json, field);
+		if (typeof eventId === 'string' && eventId !== '') events.push({ eventId, roomIds });
+		else problems.push(`sandbox.eventsFromOutput: output item ${item} has no event ID at "${field}"`);
+	}
+	for (const { eventId, roomIds } of events) {
 		const actual = (await roomsOf(eventId)).sort();
 		const wanted = [...roomIds].sort();
 		if (JSON.stringify(actual) !== JSON.stringify(wanted)) {
