@@ -31,12 +31,22 @@ export function createInstance(line: N8nLine, installed: InstalledLine, lineDir:
 	return { line, installed, userFolder, logPath, log: openLog(logPath) };
 }
 
+/** Our environment without n8n settings of the user's own shell (they would change what we test). */
+function inheritedEnv(): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|GENERIC_TIMEZONE$|CREDENTIALS_|NODE_FUNCTION_ALLOW_|NODE_OPTIONS$)/.test(key)) continue;
+		env[key] = value;
+	}
+	return env;
+}
+
 /** Environment of every n8n command: isolated, offline-friendly, every port of our choosing. */
 async function n8nEnv(instance: N8nInstance, extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
 	const nodeDir = dirname(instance.installed.node);
 	return {
 		// PATH first has the Node that runs this n8n, so any `node`/`npm` child n8n spawns matches it.
-		...process.env,
+		...inheritedEnv(),
 		PATH: `${nodeDir}:${process.env.PATH ?? ''}`,
 		N8N_USER_FOLDER: instance.userFolder,
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
@@ -259,20 +269,35 @@ export const OWNER = {
 	password: 'E2e-Owner-Passw0rd',
 };
 
-/** Creates the owner account through the REST API; returns the auth cookie. */
+/** Creates the owner account through the REST API, then logs in; returns the auth cookie. */
 export async function setupOwner(url: string): Promise<string> {
-	const response = await fetch(`${url}/rest/owner/setup`, {
+	const setup = await fetch(`${url}/rest/owner/setup`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(OWNER),
 	});
-	if (!response.ok) {
-		throw new Error(`POST /rest/owner/setup answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-	}
+	const setupBody = await setup.text();
+	if (!setup.ok) throw new Error(`POST /rest/owner/setup answered ${setup.status}: ${setupBody.slice(0, 300)}`);
+	const fromSetup = authCookie(setup);
+	if (fromSetup) return fromSetup;
+	// Setup normally logs the owner in; if it did not, log in like the sign-in page does.
+	const login = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+	});
+	const loginBody = await login.text();
+	const fromLogin = authCookie(login);
+	if (fromLogin) return fromLogin;
+	throw new Error(
+		`no n8n-auth cookie: POST /rest/owner/setup answered ${setup.status} ${setupBody.slice(0, 200)}; ` +
+			`POST /rest/login answered ${login.status} ${loginBody.slice(0, 200)}`,
+	);
+}
+
+function authCookie(response: Response): string | undefined {
 	const cookies = response.headers.getSetCookie?.() ?? [];
-	const auth = cookies.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
-	if (!auth) throw new Error('POST /rest/owner/setup set no n8n-auth cookie');
-	return auth;
+	return cookies.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
 }
 
 export async function getJson<T>(url: string, cookie: string): Promise<T> {
