@@ -14,7 +14,7 @@
  * instance does not have).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -200,12 +200,18 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 			}
 		};
 
+		let unchanged = 0;
 		const shot = async (label: string) => {
 			const file = `n8n-${options.line.replace('.', '')}-${label}.png`;
 			const path = join(shots, file);
 			await page.screenshot({ path });
 			mkdirSync(options.screenshotsDir, { recursive: true });
-			copyFileSync(path, join(options.screenshotsDir, file));
+			const committed = join(options.screenshotsDir, file);
+			// Keep the committed picture when only a few pixels differ (a blinking caret), so runs do
+			// not rewrite docs/images for nothing; a real change in what the user sees replaces it.
+			const difference = existsSync(committed) ? await pixelDifference(context, committed, path) : 1;
+			if (difference > 0.002) copyFileSync(path, committed);
+			else unchanged++;
 			screenshotNames.push(file);
 		};
 		const step = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
@@ -337,7 +343,7 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 		return {
 			summary:
 				`${shownOperations.length} operation(s), ${rooms.length} rooms, ${events.length} events; ` +
-				`${screenshotNames.length} screenshots in docs/images` +
+				`${screenshotNames.length} screenshots in docs/images${unchanged ? ` (${unchanged} unchanged)` : ''}` +
 				(benign ? `; ${benign} known-benign console errors ignored` : ''),
 		};
 	} finally {
@@ -392,7 +398,45 @@ async function visibleOptionTitles(page: Page, atLeast: number): Promise<string[
 /** Lets animations and lazy images finish before a screenshot. */
 async function settle(page: Page): Promise<void> {
 	await page.waitForLoadState('networkidle').catch(() => undefined);
-	await page.waitForTimeout(400);
+	// The node panel slides in: wait until it stops moving.
+	const panel = page.locator('[data-test-id="ndv"], [data-test-id="ndv-modal"]').first();
+	if ((await panel.count()) > 0) {
+		let last = '';
+		for (let i = 0; i < 25; i++) {
+			const box = JSON.stringify(await panel.boundingBox().catch(() => null));
+			if (box === last) break;
+			last = box;
+			await page.waitForTimeout(120);
+		}
+	}
+	await page.waitForTimeout(300);
+}
+
+/**
+ * Share of pixels that differ between two PNG files (1 when their sizes differ), computed in a
+ * scratch page of the same browser: no image library needed.
+ */
+async function pixelDifference(context: BrowserContext, fileA: string, fileB: string): Promise<number> {
+	const page = await context.newPage();
+	try {
+		const a = `data:image/png;base64,${readFileSync(fileA).toString('base64')}`;
+		const b = `data:image/png;base64,${readFileSync(fileB).toString('base64')}`;
+		const script = `(async ([a, b]) => {
+			const load = (src) => new Promise((resolve, reject) => { const i = new Image(); i.onload = () => resolve(i); i.onerror = reject; i.src = src; });
+			const [ia, ib] = await Promise.all([load(a), load(b)]);
+			if (ia.width !== ib.width || ia.height !== ib.height) return 1;
+			const pixels = (img) => { const c = document.createElement('canvas'); c.width = img.width; c.height = img.height; const x = c.getContext('2d'); x.drawImage(img, 0, 0); return x.getImageData(0, 0, img.width, img.height).data; };
+			const pa = pixels(ia), pb = pixels(ib);
+			let diff = 0;
+			for (let i = 0; i < pa.length; i += 4) if (pa[i] !== pb[i] || pa[i + 1] !== pb[i + 1] || pa[i + 2] !== pb[i + 2]) diff++;
+			return diff / (pa.length / 4);
+		})`;
+		return (await page.evaluate(`${script}(${JSON.stringify([a, b])})`)) as number;
+	} catch {
+		return 1;
+	} finally {
+		await page.close();
+	}
 }
 
 function cssString(value: string): string {
