@@ -41,6 +41,7 @@ import {
 	importCredentials,
 	importWorkflows,
 	installCommunityPackage,
+	OWNER,
 	PACKAGE_NAME,
 	setupOwner,
 	startN8n,
@@ -446,7 +447,10 @@ async function runServerChecks(
 			}
 		}
 		if (options.hold) {
-			console.error(`[e2e] --hold: n8n ${tag} at ${server.url} (owner ${'owner@e2e.example.com'}), sandbox ${sandbox.url}. Ctrl-C to stop.`);
+			console.error(
+				`[e2e] --hold: n8n ${tag} at ${server.url} (sign in as ${OWNER.email} / ${OWNER.password}), ` +
+					`sandbox ${sandbox.url}. Ctrl-C to stop.`,
+			);
 			await new Promise<void>(() => undefined);
 		}
 		return loaded ? true : undefined;
