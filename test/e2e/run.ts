@@ -23,9 +23,8 @@ import { join, relative, resolve } from 'node:path';
 
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { editorCheck, findChromium, type NodeDescriptionLike } from './editor';
+import { checkExpectation } from '../harness/expectations';
 import {
-	checkItems,
-	checkSandbox,
 	credentialRefs,
 	loadExamples,
 	nodeItems,
@@ -366,15 +365,22 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 				const ran = Object.keys(output.data?.resultData?.runData ?? {});
 				throw new Error(`node "${expected.node}" did not run (nodes that ran: ${ran.join(', ') || 'none'})`);
 			}
-			problems.push(...checkItems(items, expected));
-			problems.push(...(await checkSandbox(sandbox.url, expected)));
+			problems.push(...(await checkExpectation(expected, items, async (eventId) => await roomsOf(sandbox.url, eventId))));
 			if (problems.length) throw new Error(`${problems.join('\n    ')}\n    n8n log: ${instance.logPath}`);
-			const errors = expected.items.filter((i) => i.error !== undefined).length;
-			const events = Object.keys(expected.sandbox?.events ?? {}).length;
+			const errors = expected.items.filter((i) => 'error' in i).length;
+			const events = Object.keys(expected.sandbox?.events ?? {}).length + (expected.sandbox?.eventsFromOutput?.length ?? 0);
 			return `${items.length} items${errors ? ` (${errors} expected errors)` : ''}, ${events} sandbox event(s) checked, n8n ${seconds(result.ms)}`;
 		}, (note) => note);
 	}
 	await sandbox.close();
+}
+
+/** The rooms an event holds now, from the sandbox's control API. */
+async function roomsOf(sandboxUrl: string, eventId: string): Promise<string[]> {
+	const response = await fetch(`${sandboxUrl}/__sandbox/events/${encodeURIComponent(eventId)}`);
+	if (!response.ok) throw new Error(`sandbox: GET /__sandbox/events/${eventId} answered ${response.status}`);
+	const event = (await response.json()) as { meetingRooms?: Array<{ roomId: string }> };
+	return (event.meetingRooms ?? []).map((room) => room.roomId);
 }
 
 /** Returns false when n8n did not load our package (the workflows are then not run). */

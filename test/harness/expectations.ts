@@ -1,8 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { readFileSync } from 'node:fs';
 
-import type { INodeExecutionData } from 'n8n-workflow';
-
 /**
  * What running an example workflow must produce (examples/<name>.expected.json). The demo, the jest
  * suite and the real-n8n e2e script all check the same file.
@@ -32,19 +30,38 @@ export function readExpectation(path: string): ExampleExpectation {
 	return JSON.parse(readFileSync(path, 'utf8')) as ExampleExpectation;
 }
 
-function isSubset(expected: unknown, actual: unknown): boolean {
-	if (expected === null || typeof expected !== 'object') return expected === actual;
-	if (Array.isArray(expected)) {
-		return Array.isArray(actual) && expected.length === actual.length && expected.every((e, i) => isSubset(e, actual[i]));
+/** Why `actual` does not contain `expected` (a deep subset; arrays element by element), or undefined. */
+export function subsetMismatch(actual: unknown, expected: unknown, path = ''): string | undefined {
+	if (expected === null || typeof expected !== 'object') {
+		return Object.is(actual, expected)
+			? undefined
+			: `${path || 'value'}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
 	}
-	if (!actual || typeof actual !== 'object') return false;
-	return Object.entries(expected).every(([key, value]) => isSubset(value, (actual as Record<string, unknown>)[key]));
+	if (Array.isArray(expected)) {
+		if (!Array.isArray(actual)) return `${path}: expected an array, got ${JSON.stringify(actual)}`;
+		if (actual.length !== expected.length) {
+			return `${path}: expected ${expected.length} elements, got ${actual.length} (${JSON.stringify(actual)})`;
+		}
+		for (let i = 0; i < expected.length; i++) {
+			const mismatch = subsetMismatch(actual[i], expected[i], `${path}[${i}]`);
+			if (mismatch) return mismatch;
+		}
+		return undefined;
+	}
+	if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) {
+		return `${path || 'value'}: expected an object, got ${JSON.stringify(actual)}`;
+	}
+	for (const [key, value] of Object.entries(expected as Record<string, unknown>)) {
+		const mismatch = subsetMismatch((actual as Record<string, unknown>)[key], value, path ? `${path}.${key}` : key);
+		if (mismatch) return mismatch;
+	}
+	return undefined;
 }
 
 /** Lists every way the output and the sandbox differ from the expectation; empty means it matches. */
 export async function checkExpectation(
 	expectation: ExampleExpectation,
-	items: Array<Pick<INodeExecutionData, 'json'>>,
+	items: Array<{ json: Record<string, unknown> }>,
 	roomsOf: (eventId: string) => Promise<string[]>,
 ): Promise<string[]> {
 	const problems: string[] = [];
@@ -56,11 +73,16 @@ export async function checkExpectation(
 		if (!actual) return;
 		if ('error' in expected) {
 			if (typeof actual.error !== 'string' || !actual.error.includes(expected.error)) {
-				problems.push(`item ${index}: expected an error containing "${expected.error}", got ${JSON.stringify(actual)}`);
+				problems.push(`item ${index}: expected an error containing "${expected.error}", got ${JSON.stringify(actual).slice(0, 400)}`);
 			}
-		} else if (actual.error !== undefined || !isSubset(expected.json, actual)) {
-			problems.push(`item ${index}: expected ${JSON.stringify(expected.json)}, got ${JSON.stringify(actual)}`);
+			return;
 		}
+		if (actual.error !== undefined) {
+			problems.push(`item ${index}: expected a result, got the error "${String(actual.error)}"`);
+			return;
+		}
+		const mismatch = subsetMismatch(actual, expected.json);
+		if (mismatch) problems.push(`item ${index}: ${mismatch}`);
 	});
 	const events = Object.entries(expectation.sandbox?.events ?? {}).map(([eventId, { roomIds }]) => ({ eventId, roomIds }));
 	for (const { item, field, roomIds } of expectation.sandbox?.eventsFromOutput ?? []) {

@@ -1,0 +1,48 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { credentialsHelperWith, runWorkflow, shutdownN8nCore } from '../harness/engine';
+import { checkExpectation, readExpectation } from '../harness/expectations';
+import { SandboxClient } from '../harness/sandboxClient';
+
+const examplesDir = join(__dirname, '..', '..', 'examples');
+const examples = readdirSync(examplesDir).filter((name) => name.endsWith('.workflow.json')).sort();
+
+/** Every example workflow, through n8n's engine against a fresh default sandbox, checked against its .expected.json. */
+describe('example workflows', () => {
+	let sandbox: RunningSandbox;
+	let dingtalk: SandboxClient;
+
+	beforeAll(async () => {
+		sandbox = await startSandbox({ port: 0 });
+		dingtalk = new SandboxClient(sandbox.url);
+	});
+
+	afterAll(async () => {
+		await sandbox.close();
+		shutdownN8nCore();
+	});
+
+	it('there are examples, each with its expectation', () => {
+		expect(examples.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it.each(examples)('%s', async (file) => {
+		await dingtalk.reset(sandbox.seed);
+		const workflow = JSON.parse(readFileSync(join(examplesDir, file), 'utf8'));
+		const expectation = readExpectation(join(examplesDir, file.replace('.workflow.json', '.expected.json')));
+		const reference = workflow.nodes.find((node: { credentials?: { dingTalkApi?: object } }) => node.credentials?.dingTalkApi)
+			.credentials.dingTalkApi as { id: string; name: string };
+		const credential = { ...(await dingtalk.internalCredential()), ...reference };
+
+		const result = await runWorkflow(workflow, { credentialsHelper: credentialsHelperWith(credential) });
+
+		expect(result.error).toBeUndefined();
+		const problems = await checkExpectation(expectation, result.output(expectation.node), async (eventId) =>
+			Object.keys(await dingtalk.roomsOf(eventId)),
+		);
+		expect(problems).toEqual([]);
+	});
+});
