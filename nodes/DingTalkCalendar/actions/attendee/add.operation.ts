@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { attendeeIdsField, chatNotificationOption, pushNotificationOption } from '../../descriptions/eventFields';
+import { readEventRef } from '../../helpers/eventRef';
 import { readAttendeeIds, sendInBatches } from '../../helpers/attendeeIds';
-import { requiredId } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
 
@@ -46,14 +46,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
-		description: "Give the organizer's unionId (not the staff user ID): only the organizer can invite.",
-	});
-	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
-	const eventId = requiredId(this, itemIndex, 'eventId', 'Event', {
-		extractValue: true,
-		description: 'Pick an event from the list, or give its ID.',
-	});
+	const { userId, calendarId, eventId } = readEventRef(this, itemIndex, "Give the organizer's unionId (not the staff user ID): only the organizer can invite.");
 	const attendeeIds = readAttendeeIds(this, itemIndex, 'attendeeIds', 'Attendees');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const isOptional = isTrue(options.isOptional);

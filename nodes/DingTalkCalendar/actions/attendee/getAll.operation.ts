@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { returnAllOrLimit } from '../../descriptions/returnAllOrLimit';
+import { readEventRef } from '../../helpers/eventRef';
 import { collectPages } from '../../helpers/calendarPages';
 import { readReturnLimit } from '../../helpers/returnLimit';
-import { requiredId } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
 
@@ -39,14 +39,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
-		description: 'Give the unionId of the organizer or of an attendee (not the staff user ID).',
-	});
-	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
-	const eventId = requiredId(this, itemIndex, 'eventId', 'Event', {
-		extractValue: true,
-		description: 'Pick an event from the list, or give its ID.',
-	});
+	const { userId, calendarId, eventId } = readEventRef(this, itemIndex, 'Give the unionId of the organizer or of an attendee (not the staff user ID).');
 	const limit = readReturnLimit(this, itemIndex);
 	const attendees = await collectPages(this, itemIndex, limit, PAGE_SIZE, async (maxResults, nextToken) => {
 		const page = await client.call<AttendeesPage>(API.ListAttendees, {

@@ -17,6 +17,7 @@ import {
 	summaryField,
 	timeZoneOption,
 } from '../../descriptions/eventFields';
+import { readCalendarRef } from '../../helpers/eventRef';
 import { inBatches, MAX_ATTENDEES_PER_CALL, MAX_ATTENDEES_PER_EVENT, readAttendeeIds } from '../../helpers/attendeeIds';
 import { bookRooms } from '../../helpers/bookRooms';
 import { readDateTime, readTimeZone } from '../../helpers/dateTimeInput';
@@ -25,7 +26,7 @@ import { readRoomStatuses, type EventRef } from '../../helpers/eventRooms';
 import { allDayEventTimes, timedEventTimes } from '../../helpers/eventTime';
 import { buildRecurrence } from '../../helpers/recurrence';
 import { readRoomIds } from '../../helpers/roomIds';
-import { invalidField, requiredId } from '../../helpers/validation';
+import { invalidField } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
 
@@ -138,10 +139,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
-		description: "Give the organizer's unionId (not the staff user ID).",
-	});
-	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
+	const { userId, calendarId } = readCalendarRef(this, itemIndex);
 	const summary = checkSummary(this, itemIndex, this.getNodeParameter('summary', itemIndex, ''), 'Summary');
 	const allDay = isTrue(this.getNodeParameter('allDay', itemIndex, false));
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
-import { requiredId } from '../../helpers/validation';
+import { readEventRef } from '../../helpers/eventRef';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
 
@@ -44,14 +44,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
-		description: "Give the organizer's unionId (not the staff user ID).",
-	});
-	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
-	const eventId = requiredId(this, itemIndex, 'eventId', 'Event', {
-		extractValue: true,
-		description: 'Pick an event from the list, or give its ID.',
-	});
+	const { userId, calendarId, eventId } = readEventRef(this, itemIndex);
 	const push = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).pushNotification;
 	try {
 		await client.call(API.DeleteEvent, {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
-import { requiredId } from '../../helpers/validation';
+import { readEventRef } from '../../helpers/eventRef';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
 
@@ -16,14 +16,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
-		description: 'Give the unionId of the organizer or of an attendee (not the staff user ID).',
-	});
-	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
-	const eventId = requiredId(this, itemIndex, 'eventId', 'Event', {
-		extractValue: true,
-		description: 'Pick an event from the list, or give its ID.',
-	});
+	const { userId, calendarId, eventId } = readEventRef(this, itemIndex, 'Give the unionId of the organizer or of an attendee (not the staff user ID).');
 	const event = await client.call<IDataObject>(API.GetEvent, {
 		params: { userId, calendarId, eventId },
 		subject: { userId, eventId },

@@ -4,10 +4,11 @@ import { calendarIdField, organizerField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { timeZoneOption } from '../../descriptions/eventFields';
 import { returnAllOrLimit } from '../../descriptions/returnAllOrLimit';
+import { readCalendarRef } from '../../helpers/eventRef';
 import { collectPages } from '../../helpers/calendarPages';
 import { readDateTime, readTimeZone, toFilterTime } from '../../helpers/dateTimeInput';
 import { readReturnLimit } from '../../helpers/returnLimit';
-import { invalidField, requiredId } from '../../helpers/validation';
+import { invalidField } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
 
@@ -76,10 +77,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
-		description: 'Give the unionId of the user whose calendar to list (not the staff user ID).',
-	});
-	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
+	const { userId, calendarId } = readCalendarRef(this, itemIndex, 'Give the unionId of the user whose calendar to list (not the staff user ID).');
 	const limit = readReturnLimit(this, itemIndex);
 	const zone = readTimeZone(this, itemIndex, 'options.timeZone', 'Time Zone');
 	const after = readDateTime(this, itemIndex, 'timeMin', 'After', zone);

@@ -23,11 +23,12 @@ import {
 	readTimeZone,
 	type ReadDateTime,
 } from '../../helpers/dateTimeInput';
+import { readEventRef } from '../../helpers/eventRef';
 import { checkSummary, readEventDetails } from '../../helpers/eventDetails';
 import { getEvent, type DingTalkEvent } from '../../helpers/eventRooms';
 import { allDayEventTimes, timedEventTimes, type EventTimes } from '../../helpers/eventTime';
 import { buildRecurrence, REPEAT_FIELD_LABELS } from '../../helpers/recurrence';
-import { invalidField, requiredId } from '../../helpers/validation';
+import { invalidField } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
 
@@ -142,14 +143,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
-		description: "Give the organizer's unionId (not the staff user ID): only the organizer can change an event.",
-	});
-	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
-	const eventId = requiredId(this, itemIndex, 'eventId', 'Event', {
-		extractValue: true,
-		description: 'Pick an event from the list, or give its ID.',
-	});
+	const { userId, calendarId, eventId } = readEventRef(this, itemIndex, "Give the organizer's unionId (not the staff user ID): only the organizer can change an event.");
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	if (Object.keys(fields).length === 0) {
 		throw invalidField(this, itemIndex, 'Update Fields', 'nothing to update', 'Add the fields to change with "Add Field".');

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { calendarIdField, eventField, organizerField, roomsField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { readEventRef } from '../../helpers/eventRef';
 import { bookRooms } from '../../helpers/bookRooms';
 import { readRoomStatuses } from '../../helpers/eventRooms';
 import { readRoomIds } from '../../helpers/roomIds';
-import { requiredId } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 
 const properties: INodeProperties[] = [
@@ -43,14 +43,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
-		description: "Give the organizer's unionId (not the staff user ID).",
-	});
-	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
-	const eventId = requiredId(this, itemIndex, 'eventId', 'Event', {
-		extractValue: true,
-		description: 'Pick an event from the list, or give its ID.',
-	});
+	const { userId, calendarId, eventId } = readEventRef(this, itemIndex);
 	const roomIds = readRoomIds(this, itemIndex, 'roomIds', 'Rooms');
 	const verifyBooking = this.getNodeParameter('options.verifyBooking', itemIndex, false) === true;
 	const event = { userId, calendarId, eventId };

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { calendarIdField, eventField, organizerField, roomsField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { readEventRef } from '../../helpers/eventRef';
 import { readRoomIds } from '../../helpers/roomIds';
-import { requiredId } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
 
@@ -23,14 +23,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const userId = requiredId(this, itemIndex, 'userId', 'Organizer User ID', {
-		description: "Give the organizer's unionId (not the staff user ID).",
-	});
-	const calendarId = requiredId(this, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
-	const eventId = requiredId(this, itemIndex, 'eventId', 'Event', {
-		extractValue: true,
-		description: 'Pick an event from the list, or give its ID.',
-	});
+	const { userId, calendarId, eventId } = readEventRef(this, itemIndex);
 	const roomIds = readRoomIds(this, itemIndex, 'roomIds', 'Rooms');
 
 	const response = await client.call<{ result?: boolean }>(API.RemoveMeetingRooms, {
