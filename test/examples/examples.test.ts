@@ -2,35 +2,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { credentialsHelperWith, runWorkflow, shutdownN8nCore } from '../harness/engine';
+import { credentialsHelperWith, runWorkflow } from '../harness/engine';
 import { checkExpectation, readExpectation } from '../harness/expectations';
-import { SandboxClient } from '../harness/sandboxClient';
+import { useSandbox } from '../harness/sandboxSuite';
 
 const examplesDir = join(__dirname, '..', '..', 'examples');
 const examples = readdirSync(examplesDir).filter((name) => name.endsWith('.workflow.json')).sort();
 
 /** Every example workflow, through n8n's engine against a fresh default sandbox, checked against its .expected.json. */
 describe('example workflows', () => {
-	let sandbox: RunningSandbox;
-	let dingtalk: SandboxClient;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		dingtalk = new SandboxClient(sandbox.url);
-	});
-
-	afterAll(async () => {
-		await sandbox.close();
-		shutdownN8nCore();
-	});
+	const { dingtalk } = useSandbox();
 
 	it('there are examples, each with its expectation', () => {
 		expect(examples.length).toBeGreaterThanOrEqual(3);
 	});
 
 	it.each(examples)('%s', async (file) => {
-		await dingtalk.reset(sandbox.seed);
 		const workflow = JSON.parse(readFileSync(join(examplesDir, file), 'utf8'));
 		const expectation = readExpectation(join(examplesDir, file.replace('.workflow.json', '.expected.json')));
 		const reference = workflow.nodes.find((node: { credentials?: { dingTalkApi?: object } }) => node.credentials?.dingTalkApi)

@@ -27,8 +27,15 @@ export class SandboxClient {
 
 	private token?: string;
 
-	constructor(readonly url: string) {
+	constructor(public url: string) {
 		this.http = axios.create({ baseURL: url, validateStatus: () => true });
+	}
+
+	/** Points this client at a (re)started sandbox. */
+	attach(url: string): void {
+		this.url = url;
+		this.token = undefined;
+		this.http.defaults.baseURL = url;
 	}
 
 	async seed(): Promise<SeedView> {

@@ -1,8 +1,8 @@
 import type { INode } from 'n8n-workflow';
 
-import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { credentialsHelperWith, runWorkflow, shutdownN8nCore } from '../harness/engine';
-import { roomPicker, SandboxClient, type SeedView } from '../harness/sandboxClient';
+import { credentialsHelperWith, runWorkflow } from '../harness/engine';
+import { roomPicker, type SandboxClient, type SeedView } from '../harness/sandboxClient';
+import { useSandbox } from '../harness/sandboxSuite';
 import { addToEventParameters, itemsToNode } from '../harness/workflows';
 
 const NODE = 'DingTalk Calendar';
@@ -15,27 +15,16 @@ const slot = (hour: number) => ({
 });
 
 describe('Meeting Room > Add to Event, through the n8n engine against the sandbox', () => {
-	let sandbox: RunningSandbox;
-	let dingtalk: SandboxClient;
+	const suite = useSandbox();
+	const { dingtalk } = suite;
 	let seed: SeedView;
 	let organizer: string;
 	let rooms: ReturnType<typeof roomPicker>;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		dingtalk = new SandboxClient(sandbox.url);
 		seed = await dingtalk.seed();
 		organizer = seed.users[0].unionId;
 		rooms = roomPicker(seed);
-	});
-
-	afterAll(async () => {
-		await sandbox.close();
-		shutdownN8nCore();
-	});
-
-	beforeEach(async () => {
-		await dingtalk.reset();
 	});
 
 	async function run(items: object[], nodeOptions: Partial<INode> = {}, credential?: Awaited<ReturnType<SandboxClient['internalCredential']>>) {

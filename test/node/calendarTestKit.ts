@@ -1,9 +1,9 @@
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { cloneSeed } from '../../sandbox/seed';
-import { credentialsHelperWith, runWorkflow, shutdownN8nCore } from '../harness/engine';
+import type { RunningSandbox } from '../../sandbox';
+import { credentialsHelperWith, runWorkflow } from '../harness/engine';
 import { SandboxClient, type SeedView } from '../harness/sandboxClient';
+import { useSandbox } from '../harness/sandboxSuite';
 import { itemsToNode } from '../harness/workflows';
 
 /**
@@ -45,24 +45,17 @@ export interface CalendarKit {
 	calls(action: string): Promise<number>;
 }
 
-/** Registers beforeAll/afterAll/beforeEach for a suite and returns its kit (fields filled in beforeAll). */
+/** Registers the suite's sandbox life cycle (see useSandbox) and returns its kit (fields filled in beforeAll). */
 export function useCalendarSandbox(): CalendarKit {
+	const suite = useSandbox();
 	let token: string | undefined;
-	const kit = {} as CalendarKit;
+	const kit = { dingtalk: suite.dingtalk } as CalendarKit;
+	Object.defineProperty(kit, 'sandbox', { get: () => suite.sandbox });
 	beforeAll(async () => {
-		kit.sandbox = await startSandbox({ port: 0 });
-		kit.dingtalk = new SandboxClient(kit.sandbox.url);
 		kit.seed = await kit.dingtalk.seed();
 	});
-	afterAll(async () => {
-		await kit.sandbox.close();
-		shutdownN8nCore();
-	});
-	beforeEach(async () => {
+	beforeEach(() => {
 		token = undefined;
-		// The default seed explicitly: a plain reset keeps the seed of the last reset, which a test may have changed.
-		const reset = await kit.dingtalk.http.post('/__sandbox/reset', { seed: cloneSeed() });
-		if (reset.status !== 200) throw new Error(`reset failed: ${reset.status}`);
 	});
 
 	kit.run = async (items, parameters, options = {}) => {

@@ -1,10 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { benchSeed } from '../bench/benchSeed';
-import { credentialsHelperWith, runWorkflow, shutdownN8nCore } from '../harness/engine';
-import { SandboxClient } from '../harness/sandboxClient';
+import { credentialsHelperWith, runWorkflow } from '../harness/engine';
+import { useSandbox } from '../harness/sandboxSuite';
 import { addToEventParameters, itemsToNode } from '../harness/workflows';
 
 const ITEMS = 500;
@@ -16,18 +15,7 @@ const NODE = 'DingTalk Calendar';
  * idempotencyProcessing, bookings applied but answered with a reset, and every token revoked mid-run.
  */
 describe('500 bookings under faults', () => {
-	let sandbox: RunningSandbox;
-	let dingtalk: SandboxClient;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		dingtalk = new SandboxClient(sandbox.url);
-	});
-
-	afterAll(async () => {
-		await sandbox.close();
-		shutdownN8nCore();
-	});
+	const { dingtalk } = useSandbox({ resetBeforeEach: false });
 
 	it('every item comes out once, in order; no room is booked twice; failures carry their facts', async () => {
 		const { seed, bookings } = benchSeed(ITEMS);

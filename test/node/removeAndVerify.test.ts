@@ -1,9 +1,8 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { cloneSeed, EVENT_IDS, ROOM_IDS, USER_IDS } from '../../sandbox/seed';
-import { credentialsHelperWith, runWorkflow, shutdownN8nCore } from '../harness/engine';
-import { SandboxClient } from '../harness/sandboxClient';
+import { EVENT_IDS, ROOM_IDS, USER_IDS } from '../../sandbox/seed';
+import { credentialsHelperWith, runWorkflow } from '../harness/engine';
+import { useSandbox } from '../harness/sandboxSuite';
 import { addToEventParameters, itemsToNode } from '../harness/workflows';
 
 const NODE = 'DingTalk Calendar';
@@ -17,22 +16,8 @@ const slot = (hour: number) => ({
 });
 
 describe('Meeting Room > Remove from Event, and Add to Event > Verify Booking', () => {
-	let sandbox: RunningSandbox;
-	let dingtalk: SandboxClient;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		dingtalk = new SandboxClient(sandbox.url);
-	});
-
-	afterAll(async () => {
-		await sandbox.close();
-		shutdownN8nCore();
-	});
-
-	beforeEach(async () => {
-		await dingtalk.reset(cloneSeed());
-	});
+	const suite = useSandbox();
+	const { dingtalk } = suite;
 
 	async function run(parameters: INodeParameters, items: object[], nodeOptions: Partial<INode> = {}) {
 		const credentialsHelper = credentialsHelperWith(await dingtalk.internalCredential());

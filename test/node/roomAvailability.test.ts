@@ -1,9 +1,8 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { cloneSeed, EVENT_IDS, ROOM_IDS, USER_IDS } from '../../sandbox/seed';
-import { credentialsHelperWith, runWorkflow, shutdownN8nCore } from '../harness/engine';
-import { SandboxClient } from '../harness/sandboxClient';
+import { EVENT_IDS, ROOM_IDS, USER_IDS } from '../../sandbox/seed';
+import { credentialsHelperWith, runWorkflow } from '../harness/engine';
+import { useSandbox } from '../harness/sandboxSuite';
 import { itemsToNode } from '../harness/workflows';
 
 const NODE = 'DingTalk Calendar';
@@ -13,22 +12,8 @@ const continueOnFail: Partial<INode> = { onError: 'continueRegularOutput' };
 const MORNING = { start: '2030-01-15T09:00:00', end: '2030-01-15T13:00:00' };
 
 describe('Meeting Room > Get Availability, through the n8n engine against the sandbox', () => {
-	let sandbox: RunningSandbox;
-	let dingtalk: SandboxClient;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		dingtalk = new SandboxClient(sandbox.url);
-	});
-
-	afterAll(async () => {
-		await sandbox.close();
-		shutdownN8nCore();
-	});
-
-	beforeEach(async () => {
-		await dingtalk.reset(cloneSeed());
-	});
+	const suite = useSandbox();
+	const { dingtalk } = suite;
 
 	async function run(parameters: INodeParameters, items: object[] = [{}], nodeOptions: Partial<INode> = {}, timezone?: string) {
 		const credentialsHelper = credentialsHelperWith(await dingtalk.internalCredential());

@@ -1,10 +1,10 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 
-import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { cloneSeed, ROOM_IDS } from '../../sandbox/seed';
-import { credentialsHelperWith, runWorkflow, shutdownN8nCore } from '../harness/engine';
+import { credentialsHelperWith, runWorkflow } from '../harness/engine';
 import { listSearch, loadOptions } from '../harness/nodeMethods';
-import { SandboxClient, type SeedView } from '../harness/sandboxClient';
+import type { SeedView } from '../harness/sandboxClient';
+import { useSandbox } from '../harness/sandboxSuite';
 import { itemsToNode } from '../harness/workflows';
 
 const NODE = 'DingTalk Calendar';
@@ -28,27 +28,16 @@ function bigDirectorySeed() {
 }
 
 describe('Meeting Room directory: Get Many, Get, Get Many Groups, Get Group, pickers', () => {
-	let sandbox: RunningSandbox;
-	let dingtalk: SandboxClient;
+	const suite = useSandbox();
+	const { dingtalk } = suite;
 	let seed: SeedView;
 	let operator: string;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0 });
-		dingtalk = new SandboxClient(sandbox.url);
 		seed = await dingtalk.seed();
 		operator = seed.users[0].unionId;
 	});
 
-	afterAll(async () => {
-		await sandbox.close();
-		shutdownN8nCore();
-	});
-
-	beforeEach(async () => {
-		// A reset keeps the sandbox's last seed: go back to the default one explicitly.
-		await dingtalk.reset(cloneSeed());
-	});
 
 	async function run(parameters: INodeParameters, items: object[] = [{}], nodeOptions: Partial<INode> = {}) {
 		const credentialsHelper = credentialsHelperWith(await dingtalk.internalCredential());
