@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { operatorField, windowEndField, windowStartField } from '../../descriptions/roomFields';
+import { readOperator } from '../../helpers/eventRef';
 import { inBatches, readAttendeeIds } from '../../helpers/attendeeIds';
 import { parseDateTime, toFilterTime } from '../../helpers/dateTimeInput';
 import { readTimeWindow } from '../../helpers/timeWindow';
-import { requiredId } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
 
@@ -72,9 +72,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const userId = requiredId(this, itemIndex, 'userId', 'Operator User ID', {
-		description: 'Give the unionId of a member of the organization (not the staff user ID).',
-	});
+	const userId = readOperator(this, itemIndex);
 	const userIds = readAttendeeIds(this, itemIndex, 'userIds', 'Users', { max: Infinity });
 	const window = readTimeWindow(this, itemIndex, { start: ['start', 'Start'], end: ['end', 'End'] });
 	const startTime = toFilterTime(window.start);

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { operatorField, roomLocator } from '../../descriptions/roomFields';
+import { readOperator } from '../../helpers/eventRef';
 import { requiredId } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
@@ -19,9 +20,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const unionId = requiredId(this, itemIndex, 'userId', 'Operator User ID', {
-		description: 'Give the unionId of a member of the organization (not the staff user ID).',
-	});
+	const unionId = readOperator(this, itemIndex);
 	const roomId = requiredId(this, itemIndex, 'roomId', 'Room', {
 		extractValue: true,
 		description: 'Pick a room from the list, or give its ID.',

@@ -3,11 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { roomsField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { operatorField, windowEndField, windowStartField } from '../../descriptions/roomFields';
+import { readOperator } from '../../helpers/eventRef';
 import { toFilterTime } from '../../helpers/dateTimeInput';
 import { isFree, MAX_WINDOW_DAYS, queryAvailability } from '../../helpers/roomAvailability';
 import { readRoomIds } from '../../helpers/roomIds';
 import { readTimeWindow } from '../../helpers/timeWindow';
-import { requiredId } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 
 const properties: INodeProperties[] = [
@@ -34,9 +34,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const userId = requiredId(this, itemIndex, 'userId', 'Operator User ID', {
-		description: 'Give the unionId of a member of the organization (not the staff user ID).',
-	});
+	const userId = readOperator(this, itemIndex);
 	const roomIds = readRoomIds(this, itemIndex, 'roomIds', 'Rooms', { max: Infinity });
 	const window = readTimeWindow(this, itemIndex, { start: ['start', 'Start'], end: ['end', 'End'] }, MAX_WINDOW_DAYS);
 

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { groupLocator, operatorField } from '../../descriptions/roomFields';
+import { readOperator } from '../../helpers/eventRef';
 import { invalidField, requiredId } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
@@ -16,9 +17,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const unionId = requiredId(this, itemIndex, 'userId', 'Operator User ID', {
-		description: 'Give the unionId of a member of the organization (not the staff user ID).',
-	});
+	const unionId = readOperator(this, itemIndex);
 	const groupId = requiredId(this, itemIndex, 'groupId', 'Group', {
 		extractValue: true,
 		description: 'Pick a group from the list, or give its ID (a number).',

@@ -9,11 +9,11 @@ import {
 	nameContainsField,
 	operatorField,
 } from '../../descriptions/roomFields';
+import { readOperator } from '../../helpers/eventRef';
 import { readRoomCriteria } from '../../helpers/readRoomCriteria';
 import { matchesCriteria } from '../../helpers/roomCriteria';
 import { getRoomDetail, isBookable, roomPages, type RoomSummary } from '../../helpers/roomDirectory';
 import { readReturnLimit } from '../../helpers/returnLimit';
-import { requiredId } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 
 const properties: INodeProperties[] = [
@@ -56,9 +56,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const unionId = requiredId(this, itemIndex, 'userId', 'Operator User ID', {
-		description: 'Give the unionId of a member of the organization (not the staff user ID).',
-	});
+	const unionId = readOperator(this, itemIndex);
 	const limit = readReturnLimit(this, itemIndex);
 	const bookableOnly = this.getNodeParameter('filters.bookableOnly', itemIndex, false) === true;
 	const criteria = await readRoomCriteria(this, itemIndex, client, unionId, {

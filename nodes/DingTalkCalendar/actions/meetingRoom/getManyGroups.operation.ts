@@ -3,9 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { returnAllOrLimit } from '../../descriptions/returnAllOrLimit';
 import { operatorField } from '../../descriptions/roomFields';
+import { readOperator } from '../../helpers/eventRef';
 import { listRoomGroups } from '../../helpers/roomGroups';
 import { readReturnLimit } from '../../helpers/returnLimit';
-import { requiredId } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 
 const properties: INodeProperties[] = [operatorField, ...returnAllOrLimit];
@@ -21,9 +21,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const unionId = requiredId(this, itemIndex, 'userId', 'Operator User ID', {
-		description: 'Give the unionId of a member of the organization (not the staff user ID).',
-	});
+	const unionId = readOperator(this, itemIndex);
 	const limit = readReturnLimit(this, itemIndex);
 	const groups = await listRoomGroups(client, unionId, itemIndex);
 	return groups.slice(0, limit).map((json) => ({ json, pairedItem: { item: itemIndex } }));
