@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 
+import type { EventState } from '../../sandbox/model/model';
 import type { StoredCredential } from './credentialsHelper';
 import { CREDENTIAL_REF } from './workflows';
 
@@ -11,12 +12,8 @@ export interface SeedView {
 	events: Array<{ eventId: string; organizerUnionId: string; roomIds: string[]; start: unknown; end: unknown }>;
 }
 
-export interface SandboxEvent {
-	id?: string;
-	eventId?: string;
-	meetingRooms?: Array<{ roomId: string; responseStatus: string }>;
-	[key: string]: unknown;
-}
+/** An event as the sandbox's control API shows it. */
+export type SandboxEvent = EventState;
 
 /**
  * Test-side access to the sandbox: its control API (no token) and the DingTalk API with a token of the

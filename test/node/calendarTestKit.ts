@@ -1,6 +1,7 @@
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import type { RunningSandbox } from '../../sandbox';
+import type { EventState } from '../../sandbox/model/model';
 import { credentialsHelperWith, runWorkflow } from '../harness/engine';
 import { SandboxClient, type SeedView } from '../harness/sandboxClient';
 import { useSandbox } from '../harness/sandboxSuite';
@@ -14,21 +15,8 @@ import { itemsToNode } from '../harness/workflows';
 export const NODE = 'DingTalk Calendar';
 export const continueOnFail: Partial<INode> = { onError: 'continueRegularOutput' };
 
-export interface SandboxEventState {
-	eventId: string;
-	organizerUnionId: string;
-	summary: string;
-	description?: string;
-	status: 'confirmed' | 'cancelled';
-	isAllDay: boolean;
-	start: string;
-	end: string;
-	timeZone: string;
-	recurrence?: { pattern: IDataObject; range: IDataObject };
-	attendees: Array<{ id: string; responseStatus: string; isOptional: boolean }>;
-	roomIds: string[];
-	meetingRooms: Array<{ roomId: string; responseStatus: string }>;
-}
+/** An event as the sandbox's control API shows it (GET /__sandbox/events[/:id]). */
+export type SandboxEventState = EventState;
 
 export interface CalendarKit {
 	sandbox: RunningSandbox;

@@ -3,6 +3,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { benchSeed } from '../bench/benchSeed';
 import { credentialsHelperWith, runWorkflow } from '../harness/engine';
+import type { SandboxEvent } from '../harness/sandboxClient';
 import { useSandbox } from '../harness/sandboxSuite';
 import { addToEventParameters, itemsToNode } from '../harness/workflows';
 
@@ -80,10 +81,8 @@ describe('500 bookings under faults', () => {
 		expect(failed.length).toBeLessThanOrEqual(1);
 
 		// Each event holds exactly the room its item booked, once, whatever the faults did.
-		const { events } = (await dingtalk.http.get('/__sandbox/events')).data as {
-			events: Array<{ id?: string; eventId?: string; meetingRooms: Array<{ roomId: string }> }>;
-		};
-		const byId = new Map(events.map((event) => [event.id ?? event.eventId, event]));
+		const { events } = (await dingtalk.http.get('/__sandbox/events')).data as { events: SandboxEvent[] };
+		const byId = new Map(events.map((event) => [event.eventId, event]));
 		bookings.forEach((booking, index) => {
 			const rooms = byId.get(booking.eventId)!.meetingRooms.map((room) => room.roomId);
 			if (output[index].json.error === undefined) expect(rooms).toEqual(booking.rooms);
