@@ -43,14 +43,13 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 ): Promise<INodeExecutionData[]> {
-	const { userId, calendarId, eventId } = readEventRef(this, itemIndex);
+	const event = readEventRef(this, itemIndex);
 	const roomIds = readRoomIds(this, itemIndex, 'roomIds', 'Rooms');
 	const verifyBooking = this.getNodeParameter('options.verifyBooking', itemIndex, false) === true;
-	const event = { userId, calendarId, eventId };
 
 	const result = await bookRooms(this, client, event, roomIds, itemIndex);
 
-	const json: IDataObject = { userId, calendarId, eventId, roomIds, result };
+	const json: IDataObject = { ...event, roomIds, result };
 	if (verifyBooking) {
 		const rooms = await readRoomStatuses(client, event, roomIds, itemIndex);
 		json.rooms = rooms;
