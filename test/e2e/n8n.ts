@@ -221,7 +221,7 @@ export interface RunningN8n {
 	output: () => string;
 }
 
-/** `n8n start` on free ports; resolves when /healthz answers. */
+/** `n8n start` on free ports; resolves when n8n is ready for REST calls (see isReady). */
 export async function startN8n(instance: N8nInstance): Promise<RunningN8n> {
 	const port = await freePort();
 	const env = await n8nEnv(instance, {
@@ -247,12 +247,7 @@ export async function startN8n(instance: N8nInstance): Promise<RunningN8n> {
 			);
 		}
 		try {
-			const response = await fetch(`${url}/healthz`);
-			if (response.ok) {
-				// /healthz answers before the REST API is mounted; wait for the settings endpoint too.
-				const settings = await fetch(`${url}/rest/settings`);
-				if (settings.ok) return { url, stop: server.stop, output: server.output };
-			}
+			if (await isReady(url)) return { url, stop: server.stop, output: server.output };
 		} catch {
 			// not up yet
 		}
@@ -260,6 +255,28 @@ export async function startN8n(instance: N8nInstance): Promise<RunningN8n> {
 	}
 	await server.stop();
 	throw new Error(`n8n start did not answer ${url}/healthz within 3 minutes; n8n log: ${instance.logPath}`);
+}
+
+/**
+ * n8n is ready for the REST calls we make once both of these hold:
+ * - `/healthz/readiness` answers 200 (database connected and migrated; in 2.x also "fully ready").
+ *   Plain `/healthz` answers as soon as the port is open, too early.
+ * - `/rest/settings` answers JSON. Before migrations finish, n8n answers every other path with
+ *   200 text/plain "n8n is starting up. Please wait", so a 200 alone proves nothing.
+ */
+async function isReady(url: string): Promise<boolean> {
+	const readiness = await fetch(`${url}/healthz/readiness`);
+	await readiness.arrayBuffer();
+	if (readiness.status !== 200) return false;
+	const settings = await fetch(`${url}/rest/settings`);
+	const body = await settings.text();
+	if (!settings.ok || !(settings.headers.get('content-type') ?? '').includes('application/json')) return false;
+	try {
+		JSON.parse(body);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 export const OWNER = {
@@ -271,12 +288,21 @@ export const OWNER = {
 
 /** Creates the owner account through the REST API, then logs in; returns the auth cookie. */
 export async function setupOwner(url: string): Promise<string> {
-	const setup = await fetch(`${url}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(OWNER),
-	});
-	const setupBody = await setup.text();
+	// startN8n waits for readiness; still, a "starting up" answer here means "try again", not failure.
+	let setup: Response;
+	let setupBody: string;
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		setup = await fetch(`${url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
+		setupBody = await setup.text();
+		const startingUp = setup.status === 503 || setupBody.startsWith('n8n is starting up');
+		if (!startingUp || Date.now() > deadline) break;
+		await sleep(500);
+	}
 	if (!setup.ok) throw new Error(`POST /rest/owner/setup answered ${setup.status}: ${setupBody.slice(0, 300)}`);
 	const fromSetup = authCookie(setup);
 	if (fromSetup) return fromSetup;
