@@ -216,6 +216,23 @@ describe('Meeting Room directory: Get Many, Get, Get Many Groups, Get Group, pic
 			expect(late.paginationToken).toBeUndefined();
 		});
 
+		it('getRooms fills the Rooms list: every room across pages, by name, admins-only rooms marked', async () => {
+			const big = bigDirectorySeed();
+			big.rooms[0] = { ...big.rooms[0], roomStatus: 1 };
+			await dingtalk.reset(big);
+
+			const options = await loadOptions('getRooms', { userId: operator }, await helper());
+
+			expect(options).toHaveLength(250);
+			expect(new Set(options.map((o) => o.value))).toEqual(new Set(big.rooms.map((room) => room.roomId)));
+			const names = options.map((o) => o.name);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+			expect(options).toContainEqual({ name: 'Phone Booth A (2 seats, HQ · 5F, admins only)', value: ROOM_IDS.phoneBoothA });
+			expect(options).toContainEqual({ name: '西湖 West Lake (8 seats, HQ · 5F)', value: ROOM_IDS.westLake });
+			expect(await dingtalk.callsTo(/meetingRoomLists/)).toBe(3);
+			await expect(loadOptions('getRooms', { userId: '' }, await helper())).rejects.toThrow(/Set the User ID first/);
+		});
+
 		it('searchGroups shows each group with its parents', async () => {
 			const found = await listSearch('searchGroups', { userId: operator }, await helper(), '5f');
 			expect(found.results).toEqual([{ name: 'Headquarters / HQ · 5F', value: '102' }]);

@@ -102,6 +102,8 @@ export function roomLabel(room: RoomSummary): string {
 	const details = [
 		room.roomCapacity !== undefined ? `${room.roomCapacity} seats` : undefined,
 		room.roomGroup?.groupName,
+		// Visible in the list, but DingTalk books it only for admins (isBookable says no).
+		room.roomStatus === 1 ? 'admins only' : undefined,
 	].filter(Boolean);
 	const name = room.roomName || room.roomId;
 	return details.length ? `${name} (${details.join(', ')})` : name;

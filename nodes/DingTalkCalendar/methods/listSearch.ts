@@ -5,7 +5,7 @@ import { roomLabel, roomPages } from '../helpers/roomDirectory';
 import { groupPath, listRoomGroups } from '../helpers/roomGroups';
 import { DingTalkClient } from '../transport/client';
 import { API } from '../transport/paths';
-import { currentUserId } from './currentUserId';
+import { currentUserId, requireCurrentUserId } from './currentUserId';
 
 interface EventListPage {
 	events?: Array<{ id?: string; summary?: string; start?: { dateTime?: string; date?: string } }>;
@@ -50,14 +50,6 @@ const ROOMS_PER_SEARCH = 30;
 /** Most directory pages one search reads before it hands back a token to go on from. */
 const PAGES_PER_SEARCH = 5;
 
-function requireOperator(context: ILoadOptionsFunctions): string {
-	const unionId = currentUserId(context);
-	if (!unionId) {
-		throw new NodeOperationError(context.getNode(), 'Set the User ID first: DingTalk lists rooms for a member of the organization');
-	}
-	return unionId;
-}
-
 /**
  * The room directory for a Room picker, searchable by name, paged: DingTalk's numeric nextToken is the
  * picker's pagination token. A search reads on until it found a screenful, so pages of non-matches do
@@ -68,7 +60,7 @@ export async function searchRooms(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const unionId = requireOperator(this);
+	const unionId = requireCurrentUserId(this);
 	const startToken = paginationToken && /^\d+$/.test(paginationToken) ? Number(paginationToken) : undefined;
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results: INodeListSearchResult['results'] = [];
@@ -90,7 +82,7 @@ export async function searchRooms(
 
 /** The room groups for a Group picker, each shown with its parents, searchable by name. */
 export async function searchGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const unionId = requireOperator(this);
+	const unionId = requireCurrentUserId(this);
 	const groups = await listRoomGroups(new DingTalkClient(this), unionId);
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = groups
