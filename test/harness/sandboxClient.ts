@@ -86,11 +86,17 @@ export class SandboxClient {
 		return this.token;
 	}
 
-	/** Creates an event through the DingTalk API and returns its ID. */
-	async createEvent(organizer: string, start: string, end: string, summary = 'Test meeting'): Promise<string> {
+	/** Creates an event through the DingTalk API and returns its ID; `extra` adds body fields (e.g. recurrence). */
+	async createEvent(
+		organizer: string,
+		start: string,
+		end: string,
+		summary = 'Test meeting',
+		extra: Record<string, unknown> = {},
+	): Promise<string> {
 		const response = await this.http.post(
 			`/v1.0/calendar/users/${organizer}/calendars/primary/events`,
-			{ summary, start: { dateTime: start, timeZone: 'UTC' }, end: { dateTime: end, timeZone: 'UTC' } },
+			{ summary, start: { dateTime: start, timeZone: 'UTC' }, end: { dateTime: end, timeZone: 'UTC' }, ...extra },
 			{ headers: { 'x-acs-dingtalk-access-token': await this.accessToken() } },
 		);
 		if (response.status !== 200) throw new Error(`createEvent failed: ${response.status} ${JSON.stringify(response.data)}`);

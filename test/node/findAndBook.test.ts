@@ -283,6 +283,29 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 			expect(await actionCalls('GetMeetingRoomsSchedule')).toBe(0);
 		});
 
+		it('a recurring event: a room busy at a later occurrence is passed over, the next one booked', async () => {
+			const weekly = {
+				recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: 'monday' }, range: { type: 'numbered', numberOfOccurrences: 3 } },
+			};
+			const series = await dingtalk.createEvent(organizer, slot(6).start, slot(6).end, 'Weekly sync', weekly);
+			// Qiantang is free at the first occurrence (2031-05-05) but taken at the second (2031-05-12).
+			const other = await dingtalk.createEvent(USER_IDS.bob, '2031-05-12T06:00:00.000Z', '2031-05-12T07:00:00.000Z');
+			await dingtalk.addRooms(USER_IDS.bob, other, [ROOM_IDS.qiantang]);
+
+			const result = await run(existingEventParameters({ minCapacity: 10, criteria: { groupIds: ['102', '103'] } }), [
+				{ organizer, eventId: series },
+			]);
+
+			expect(result.error).toBeUndefined();
+			expect(result.output(NODE)[0].json).toMatchObject({
+				found: true,
+				eventId: series,
+				roomIds: [ROOM_IDS.everest],
+				passedOver: [{ roomId: ROOM_IDS.qiantang, roomName: '钱塘 Qiantang', reason: 'busyInSeries' }],
+			});
+			expect(await dingtalk.roomsOf(series)).toEqual({ [ROOM_IDS.everest]: 'accepted' });
+		});
+
 		it('an unknown event is DingTalk\'s itemNotFound, explained', async () => {
 			const result = await run(existingEventParameters(), [{ organizer, eventId: 'noSuchEvent' }], continueOnFail);
 

@@ -19,6 +19,8 @@ export interface DingTalkEvent {
 	start?: { date?: string; dateTime?: string; timeZone?: string };
 	end?: { date?: string; dateTime?: string; timeZone?: string };
 	meetingRooms?: Array<{ roomId?: string; responseStatus?: string; displayName?: string }>;
+	/** Set on a recurring series; a room must then be free at every occurrence to be booked. */
+	recurrence?: IDataObject | null;
 }
 
 /** A room's booking as the event reports it after the fact. */

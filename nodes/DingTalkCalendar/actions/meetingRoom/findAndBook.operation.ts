@@ -148,6 +148,7 @@ type PassedOverReason =
 	| 'closed'
 	| 'needsApproval'
 	| 'takenMeanwhile'
+	| 'busyInSeries'
 	| 'refused'
 	| 'doesNotMatchCriteria';
 
@@ -163,6 +164,7 @@ const REASON_WORDS: Record<PassedOverReason, string> = {
 	closed: 'closed for booking',
 	needsApproval: 'needs approval (allow it under Room Criteria)',
 	takenMeanwhile: 'taken by another booking meanwhile',
+	busyInSeries: 'busy at another occurrence of the recurring event',
 	refused: 'refused by DingTalk (result: false)',
 	doesNotMatchCriteria: 'preferred but not matching the criteria',
 };
@@ -243,9 +245,14 @@ export async function execute(
 
 	// The event: an existing one tells its own time, and may already hold rooms.
 	let eventId = request.existingEventId;
-	const { summary, window: when, roomsOnEvent } =
+	const { summary, window: when, roomsOnEvent, recurring } =
 		eventId === undefined
-			? { summary: request.newEvent!.summary, window: request.newEvent!.window, roomsOnEvent: new Set<string>() }
+			? {
+					summary: request.newEvent!.summary,
+					window: request.newEvent!.window,
+					roomsOnEvent: new Set<string>(),
+					recurring: false,
+				}
 			: await readExistingEvent(this, client, { userId, calendarId, eventId }, request.roomCount, itemIndex);
 
 	// The candidates, best first.
@@ -307,7 +314,8 @@ export async function execute(
 					else passOver(room, 'refused');
 				} catch (error) {
 					if (!isRoomTaken(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
-					passOver(room, 'takenMeanwhile');
+					// Availability was read for the first occurrence only; DingTalk checks the whole series.
+					passOver(room, recurring ? 'busyInSeries' : 'takenMeanwhile');
 				}
 			}
 		}
@@ -388,8 +396,9 @@ export async function execute(
 }
 
 /**
- * Reads the existing event to book for: its title, when it takes place, and the rooms it holds, which
- * count towards DingTalk's 5 rooms per event (checked here, before any booking).
+ * Reads the existing event to book for: its title, when it takes place (the first occurrence of a
+ * series), whether it recurs, and the rooms it holds, which count towards DingTalk's 5 rooms per event
+ * (checked here, before any booking).
  */
 async function readExistingEvent(
 	context: IExecuteFunctions,
@@ -397,7 +406,7 @@ async function readExistingEvent(
 	ref: EventRef,
 	roomCount: number,
 	itemIndex: number,
-): Promise<{ summary: string | null; window: TimeWindow; roomsOnEvent: Set<string> }> {
+): Promise<{ summary: string | null; window: TimeWindow; roomsOnEvent: Set<string>; recurring: boolean }> {
 	const event = await getEvent(client, ref, itemIndex);
 	const window = eventWindow(event, context.getTimezone());
 	if (event.status === 'cancelled' || !window) {
@@ -417,7 +426,7 @@ async function readExistingEvent(
 			`Ask for at most ${Math.max(0, MAX_ROOMS_PER_EVENT - roomsOnEvent.size)} more, or remove rooms first (Meeting Room > Remove from Event).`,
 		);
 	}
-	return { summary: event.summary ?? null, window, roomsOnEvent };
+	return { summary: event.summary ?? null, window, roomsOnEvent, recurring: !!event.recurrence };
 }
 
 /**
