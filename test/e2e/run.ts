@@ -31,6 +31,7 @@ import {
 	type Example,
 	type WorkflowJson,
 } from './expectations';
+import { checkHttpRequestNode, httpRequestWorkflow } from './httpRequestCheck';
 import { cacheRoot, ensureN8n, pruneCache } from './install';
 import {
 	createInstance,
@@ -328,6 +329,13 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 			writeFileSync(join(dir, 'editor-check.json'), JSON.stringify({ active: false, ...copy }, null, 2));
 			names.push('editor-check');
 		}
+		if (pack.nodeTypes.length) {
+			const credential = credentialRefs(examples, CREDENTIAL_TYPE)[0] ?? { id: 'dingtalkSandbox1', name: 'DingTalk Sandbox' };
+			const unionId = sandbox.seed.users[0].unionId;
+			const workflow = httpRequestWorkflow({ sandboxUrl: sandbox.url, unionId, credential });
+			writeFileSync(join(dir, 'http-request.json'), JSON.stringify({ active: false, ...workflow }, null, 2));
+			names.push('http-request');
+		}
 		await importWorkflows(instance, dir);
 		return names;
 	}, (names) => names.join(', '));
@@ -370,6 +378,15 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 			const errors = expected.items.filter((i) => 'error' in i).length;
 			const events = Object.keys(expected.sandbox?.events ?? {}).length + (expected.sandbox?.eventsFromOutput?.length ?? 0);
 			return `${items.length} items${errors ? ` (${errors} expected errors)` : ''}, ${events} sandbox event(s) checked, n8n ${seconds(result.ms)}`;
+		}, (note) => note);
+	}
+	const httpStep = 'HTTP Request node + DingTalk credential';
+	if (loaded === false || !pack.nodeTypes.length) {
+		record({ line: tag, step: httpStep, outcome: 'SKIP', ms: 0, note: 'not run: n8n did not load the package (see above)' });
+	} else {
+		await timed(tag, httpStep, async () => {
+			await resetSandbox(sandbox);
+			return await checkHttpRequestNode(instance, sandbox.url);
 		}, (note) => note);
 	}
 	await sandbox.close();
