@@ -171,6 +171,10 @@ describe('Event > Create, through the n8n engine against the sandbox', () => {
 				[
 					{ organizer, frequency: 'weekly' },
 					{ organizer, frequency: 'monthlyByWeekday', until: '2031-12-31' },
+					// n8n's date picker stores a picked day as that day at 00:00: the whole day still counts.
+					{ organizer, frequency: 'daily', until: '2031-03-13T00:00:00' },
+					// An exact instant is kept as it is.
+					{ organizer, frequency: 'daily', until: '2031-03-13T08:30:00' },
 				],
 				createParameters({
 					start: '2031-03-11T09:00:00',
@@ -179,12 +183,16 @@ describe('Event > Create, through the n8n engine against the sandbox', () => {
 				}),
 			);
 
-			const [weekly, monthly] = await Promise.all(result.output(NODE).map((item) => kit.event(item.json.id as string)));
+			const [weekly, monthly, pickedDay, instant] = await Promise.all(
+				result.output(NODE).map((item) => kit.event(item.json.id as string)),
+			);
 			expect(weekly.recurrence).toEqual({ pattern: { type: 'weekly', interval: 1, daysOfWeek: 'tuesday' }, range: { type: 'noEnd' } });
 			expect(monthly.recurrence).toEqual({
 				pattern: { type: 'relativeMonthly', interval: 1, daysOfWeek: 'tuesday', index: 'second' },
 				range: { type: 'endDate', endDate: '2031-12-31T23:59:59+08:00' },
 			});
+			expect(pickedDay.recurrence).toMatchObject({ range: { type: 'endDate', endDate: '2031-03-13T23:59:59+08:00' } });
+			expect(instant.recurrence).toMatchObject({ range: { type: 'endDate', endDate: '2031-03-13T08:30:00+08:00' } });
 		});
 
 		it.each([

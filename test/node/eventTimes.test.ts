@@ -96,7 +96,9 @@ describe('Event > Create: dates, time zones, all-day events and DST', () => {
 			['one day, End the same day', { start: '2031-03-03', end: '2031-03-03' }, ['2031-03-03', '2031-03-04']],
 			['three days, End the last day', { start: '2031-03-03', end: '2031-03-05' }, ['2031-03-03', '2031-03-06']],
 			['days of date-times, as written (not moved to the workflow zone)', { start: '2031-03-03T23:30:00-05:00', end: '2031-03-04T08:00' }, ['2031-03-03', '2031-03-05']],
-			['an End at midnight ends the day before', { start: '2031-03-03T00:00', end: '2031-03-05T00:00' }, ['2031-03-03', '2031-03-05']],
+			["days from n8n's date picker (the day at 00:00): End is the last day", { start: '2031-03-03T00:00:00', end: '2031-03-05T00:00:00' }, ['2031-03-03', '2031-03-06']],
+			["one day from n8n's date picker", { start: '2031-03-03T00:00:00', end: '2031-03-03T00:00:00' }, ['2031-03-03', '2031-03-04']],
+			["another calendar's midnight end object (Outlook-style), which is already the day after", { start: '2031-03-03', end: '={{ { dateTime: "2031-03-05T00:00:00.0000000", timeZone: "UTC" } }}' }, ['2031-03-03', '2031-03-05']],
 			["another event's all-day end object, which is already the day after", { start: '={{ { date: "2031-03-03" } }}', end: '={{ { date: "2031-03-05" } }}' }, ['2031-03-03', '2031-03-05']],
 		])('%s', async (_name, parameters, [start, end]) => {
 			const { json, state } = await created({ allDay: true, end: '', ...parameters } as INodeParameters);

@@ -48,6 +48,20 @@ describe('Event > Get User Availability, through the n8n engine against the sand
 		expect(await kit.calls('GetSchedule')).toBe(2);
 	});
 
+	it('DingTalk refusing that many users at once is explained as users, not rooms', async () => {
+		await kit.dingtalk.config({ limits: { userScheduleMaxUsers: 2 } });
+
+		const result = await kit.run([{ users: [USER_IDS.alice, USER_IDS.bob, USER_IDS.carol], ...day }], parameters, {
+			node: continueOnFail,
+		});
+
+		expect(result.output(NODE)[0].json).toMatchObject({
+			error: 'DingTalk refused to check this many users at once',
+			errorDescription: expect.stringContaining('check fewer users per item'),
+			dingTalk: { message: 'Cannot get schedule information for more than limit.' },
+		});
+	});
+
 	it.each([
 		['no users', { users: ' ', ...day }, 'Item 0, field "Users": no user ID given'],
 		['an end before the start', { users: USER_IDS.bob, start: '2030-01-15T10:00', end: '2030-01-15T09:00' }, 'Item 0, field "End": 2030-01-15 09:00 (Asia/Shanghai) is not after Start (2030-01-15 10:00 (Asia/Shanghai))'],

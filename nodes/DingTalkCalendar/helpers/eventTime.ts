@@ -49,15 +49,15 @@ const nextDay = (isoDate: string) => DateTime.fromISO(isoDate, { zone: 'UTC' }).
 
 /**
  * The day an all-day event's last day is, from what the user gave as its end. Users give the last day
- * itself (a one-day event starts and ends on the same day). Two inputs already mean "the day after": a
- * calendar API's `{ date }` end (DingTalk's and Google's all-day ends are exclusive), and a time of exactly
- * midnight (an event that ends at 00:00 ended the day before).
+ * itself (a one-day event starts and ends on the same day), and a time of day is ignored: n8n's date
+ * picker stores the day picked as that day at 00:00. Only another calendar's event object (a DingTalk or
+ * Google `{ date }`, an Outlook-style `{ dateTime: …T00:00 }`) already means "the day after": their
+ * all-day ends are exclusive.
  */
 function lastDayOf(end: ReadDateTime): { lastDay: string; exclusive: boolean } {
 	const day = end.value.toISODate() ?? '';
-	if (end.dateOnly && end.fromEventObject) return { lastDay: day, exclusive: true };
-	if (!end.dateOnly && end.value.equals(end.value.startOf('day'))) return { lastDay: day, exclusive: true };
-	return { lastDay: day, exclusive: false };
+	const midnight = end.value.equals(end.value.startOf('day'));
+	return { lastDay: day, exclusive: end.fromEventObject && (end.dateOnly || midnight) };
 }
 
 /**

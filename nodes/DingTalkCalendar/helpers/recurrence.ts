@@ -129,8 +129,10 @@ export function buildRecurrence(
 		const until = readDateTime(context, itemIndex, `${fieldsParameter}.repeatUntil`, 'Repeat Until', zone, {
 			raw: fields.repeatUntil,
 		})!;
-		// A day means "until the end of that day"; DingTalk wants an instant.
-		const last = until.dateOnly ? until.value.set({ hour: 23, minute: 59, second: 59, millisecond: 0 }) : until.value;
+		// A day means "until the end of that day"; DingTalk wants an instant. n8n's date picker gives a
+		// day as that day at 00:00, so midnight counts as the whole day too.
+		const wholeDay = until.dateOnly || until.value.equals(until.value.startOf('day'));
+		const last = wholeDay ? until.value.set({ hour: 23, minute: 59, second: 59, millisecond: 0 }) : until.value;
 		if (last.toMillis() < local.toMillis()) {
 			throw fail('repeatUntil', `${until.value.toISODate()} is before the event starts (${local.toISODate()})`);
 		}

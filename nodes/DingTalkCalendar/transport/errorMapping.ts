@@ -93,6 +93,12 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 			if (dingTalkMessage === 'query ids cannot be empty') {
 				return { message: 'DingTalk received no room to check', hint: 'Give at least one room ID in Rooms.' };
 			}
+			if (dingTalkMessage === 'Cannot get schedule information for more than limit.' && !rooms) {
+				return {
+					message: 'DingTalk refused to check this many users at once',
+					hint: 'The node asks about at most 20 users per call, which DingTalk documents as its limit. If this persists, check fewer users per item.',
+				};
+			}
 			if (dingTalkMessage === 'Cannot get schedule information for more than limit.') {
 				return {
 					message: `DingTalk refused to check this many rooms at once (${list(rooms)})`,
@@ -103,12 +109,6 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 				return {
 					message: 'The time window is longer than the 90 days DingTalk looks at',
 					hint: 'Shorten the window between Start and End to 90 days or less, and split longer periods into several items.',
-				};
-			}
-			if (dingTalkMessage === 'Cannot get schedule information for more than limit.' && !rooms) {
-				return {
-					message: 'DingTalk refused to check this many users at once',
-					hint: 'The node asks about at most 20 users per call, which DingTalk documents as its limit. If this persists, check fewer users per item.',
 				};
 			}
 			if (dingTalkMessage === 'Event summary cannot be blank') {
