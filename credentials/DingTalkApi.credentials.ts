@@ -155,7 +155,7 @@ export class DingTalkApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'http://127.0.0.1:8790',
+			placeholder: 'http://127.0.0.1:3464',
 			description: 'Where the DingTalk API is served, without a path, e.g. the URL the sandbox printed',
 			displayOptions: { show: { region: ['custom'] } },
 		},
