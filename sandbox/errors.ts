@@ -36,6 +36,12 @@ export const ERRORS = {
 		'Forbidden.AccessDenied.QpsLimitForAppkeyAndApi',
 		'您的企业应用调用钉钉开放平台当前接口的所有请求都被暂时禁用了',
 	),
+	/** The same limit for a third-party (ISV) app: per suite, per customer org, per API. */
+	qpsLimitForSuitekeyAndOrgAndApi: def(
+		403,
+		'Forbidden.AccessDenied.QpsLimitForSuitekeyAndOrgAndApi',
+		'您的ISV应用调用钉钉开放平台当前接口的所有请求都被暂时禁用了',
+	),
 	idempotencyProcessing: def(400, 'idempotencyProcessing', 'Idempotency processing'),
 	missingBody: def(400, 'Missingbody', 'body is mandatory for this action.'),
 	apiNotFound: def(404, 'InvalidAction.NotFound', 'Specified api is not found'),

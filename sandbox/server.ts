@@ -16,6 +16,7 @@ import { registerControlApi } from './control';
 import { DingTalkError, ERRORS, dingError, errorBody, isDingTalkError } from './errors';
 import type { FaultRule } from './model/faults';
 import { IdempotencyCache } from './model/idempotency';
+import type { AuthContext } from './model/types';
 import type { Query } from './model/validate';
 import { routes, type RouteDef } from './routes';
 import type { SandboxRuntime } from './runtime';
@@ -84,6 +85,11 @@ function send(reply: FastifyReply, requestId: string, answer: Answer): FastifyRe
 	reply.code(answer.status).header('x-acs-request-id', requestId).header('x-acs-trace-id', traceId(requestId));
 	if (answer.payload === undefined) return reply.send();
 	return reply.header('content-type', JSON_TYPE).send(answer.payload);
+}
+
+/** The QPS-limit code for the caller's app type (reference §2.5): ISV apps have their own code. */
+function qpsErrorKey(appType: AuthContext['appType'] | undefined): 'qpsLimitForAppkeyAndApi' | 'qpsLimitForSuitekeyAndOrgAndApi' {
+	return appType === 'thirdParty' ? 'qpsLimitForSuitekeyAndOrgAndApi' : 'qpsLimitForAppkeyAndApi';
 }
 
 /** Map any error fastify raises (parser, limits, unexpected) to a DingTalk error. */
@@ -220,7 +226,7 @@ async function dispatch(
 			}
 			if (!rt.limiter.allow(`${auth.appId}|${auth.corpId}`, route.action)) {
 				stats.rateLimited++;
-				throw dingError('qpsLimitForAppkeyAndApi');
+				throw dingError(qpsErrorKey(auth.appType));
 			}
 		}
 		if (route.bodyRequired && req.body === undefined) throw dingError('missingBody');
@@ -273,11 +279,15 @@ function applyFault(
 	timers: Set<NodeJS.Timeout>,
 ): FastifyReply {
 	const record = (status: number | string): void => rt.stats.record(statsKey, action, status);
+	// qps403 answers with the ISV code for a third-party caller: a valid third-party token, or the
+	// third-party token endpoint itself (it takes no token).
+	const callerType = (): AuthContext['appType'] | undefined =>
+		action === 'GetCorpAccessToken' ? 'thirdParty' : rt.model.peekAuth(req.headers['x-acs-dingtalk-access-token'])?.appType;
 	const errorFor: Record<string, DingTalkError> = {
 		http500: dingError('unknownError'),
 		http502: dingError('badGateway'),
 		http503: dingError('serviceUnavailable'),
-		qps403: dingError('qpsLimitForAppkeyAndApi'),
+		qps403: dingError(qpsErrorKey(fault.kind === 'qps403' ? callerType() : undefined)),
 		idempotencyProcessing: dingError('idempotencyProcessing'),
 	};
 	const err = errorFor[fault.kind];

@@ -327,6 +327,11 @@ export class SandboxModel {
 		return this.tokens.authenticate(header);
 	}
 
+	/** `authenticate` without the error: undefined for a missing, unknown, expired or revoked token. */
+	peekAuth(header: string | string[] | undefined): AuthContext | undefined {
+		return this.tokens.peek(header);
+	}
+
 	// ------------------------------------------------------------------ Calendar: events (reference §4.1–4.11)
 
 	createEvent(auth: AuthContext, userId: string, calendarId: string, body: unknown): Json {

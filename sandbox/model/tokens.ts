@@ -99,6 +99,15 @@ export class TokenStore {
 		return { appId: rec.appId, appType: app.type, corpId: rec.corpId, permissions: app.permissions };
 	}
 
+	/** The app behind a header if its token is valid now; never throws (fault answers pick a code by it). */
+	peek(header: string | string[] | undefined): AuthContext | undefined {
+		try {
+			return this.authenticate(header);
+		} catch {
+			return undefined;
+		}
+	}
+
 	/** Control API: expire one token (or all); returns how many were affected. */
 	expire(token?: string): number {
 		const now = this.clock.now();

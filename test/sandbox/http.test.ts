@@ -312,6 +312,42 @@ describe('QPS limit', () => {
 	});
 });
 
+describe('QPS limit for a third-party (ISV) app', () => {
+	const path = `/v1.0/rooms/groupLists?unionId=${ALICE}`;
+	const ISV_MESSAGE = '您的ISV应用调用钉钉开放平台当前接口的所有请求都被暂时禁用了';
+	const corpToken = async (): Promise<string> => {
+		const tp = sb.seed.apps[1] as { suiteKey: string; suiteSecret: string; suiteTicket: string; corpId: string };
+		const res = await raw(sb.url, {
+			path: '/v1.0/oauth2/corpAccessToken',
+			body: { suiteKey: tp.suiteKey, suiteSecret: tp.suiteSecret, authCorpId: tp.corpId, suiteTicket: tp.suiteTicket },
+		});
+		expect(res.status).toBe(200);
+		return res.json.accessToken as string;
+	};
+
+	it('the limiter answers 403 QpsLimitForSuitekeyAndOrgAndApi to an ISV token, the internal code to an internal one', async () => {
+		const isv = api(sb.url, await corpToken());
+		await control('/config', { qps: 1 });
+		await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 5));
+		const [a, b, c, d] = await Promise.all([isv.call('GET', path), isv.call('GET', path), dt.call('GET', path), dt.call('GET', path)]);
+		expect([a.status, b.status].sort()).toEqual([200, 403]);
+		expectDingTalkError([a, b].find((r) => r.status === 403) as RawResponse, 403, 'Forbidden.AccessDenied.QpsLimitForSuitekeyAndOrgAndApi', ISV_MESSAGE);
+		expect([c.status, d.status].sort()).toEqual([200, 403]);
+		expect(([c, d].find((r) => r.status === 403) as RawResponse).json.code).toBe('Forbidden.AccessDenied.QpsLimitForAppkeyAndApi');
+	});
+
+	it('a qps403 fault picks the code by the caller: ISV token or corp-token endpoint → ISV code; internal or no token → internal code', async () => {
+		const isv = api(sb.url, await corpToken());
+		await control('/config', { faults: [{ kind: 'qps403' }] });
+		expectDingTalkError(await isv.call('GET', path), 403, 'Forbidden.AccessDenied.QpsLimitForSuitekeyAndOrgAndApi', ISV_MESSAGE);
+		expectDingTalkError(await raw(sb.url, { path: '/v1.0/oauth2/corpAccessToken', body: {} }), 403, 'Forbidden.AccessDenied.QpsLimitForSuitekeyAndOrgAndApi');
+		expectDingTalkError(await dt.call('GET', path), 403, 'Forbidden.AccessDenied.QpsLimitForAppkeyAndApi');
+		expectDingTalkError(await raw(sb.url, { path }), 403, 'Forbidden.AccessDenied.QpsLimitForAppkeyAndApi');
+		expectDingTalkError(await raw(sb.url, { path: '/v1.0/oauth2/accessToken', body: {} }), 403, 'Forbidden.AccessDenied.QpsLimitForAppkeyAndApi');
+		expect((await control('/stats')).json.rateLimited).toBe(5);
+	});
+});
+
 describe('latency and faults', () => {
 	const listPath = () => `/v1.0/rooms/meetingRoomLists?unionId=${ALICE}`;
 
