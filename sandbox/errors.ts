@@ -66,7 +66,13 @@ export const ERRORS = {
 	calendarIdBlank: def(400, 'invalidParameter', 'CalendarId cannot be blank'),
 	eventMustBeProvided: def(400, 'invalidParameter', 'Event must be provided.'),
 	eventSummaryBlank: def(400, 'invalidParameter', 'Event summary cannot be blank'),
+	/** PatchEvent without a body `id` (sic: the documented text says "summary"). */
 	eventIdBlank: def(400, 'invalidParameter', 'Event id summary cannot be blank'),
+	/** A blank `{eventId}` path segment (global table §2.5). */
+	eventIdPathBlank: def(400, 'invalidParameter', 'eventId cannot be blank'),
+	/** ListAttendees' own codes for blank path ids (§4.10). */
+	listAttendeesCalendarIdBlank: def(400, 'invalidParameter.event.calendarId', 'CalendarId cannot be blank'),
+	listAttendeesEventIdBlank: def(400, 'invalidParameter.event.eventId', 'eventId cannot be blank'),
 	eventStartNotSet: def(400, 'invalidParameter', 'Event start time not set.'),
 	eventEndNotSet: def(400, 'invalidParameter', 'Event end time not set.'),
 	recurrenceOccurrences: def(400, 'invalidParameter', 'Recurrence range numberOfOccurrences must between [1, 99]'),

@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 
-import { DingTalkError, dingError, invalidParameter } from '../errors';
+import { DingTalkError, dingError, invalidParameter, type ErrorKey } from '../errors';
 import { SandboxClock } from './clock';
 import {
 	buildOrgs,
@@ -220,9 +220,14 @@ export class SandboxModel {
 		if (!org.users.has(userId)) throw dingError('permissionDeny');
 	}
 
-	private checkCalendar(calendarId: string): void {
-		if (!calendarId.trim()) throw dingError('calendarIdBlank');
+	private checkCalendar(calendarId: string, blank: ErrorKey = 'calendarIdBlank'): void {
+		if (!calendarId.trim()) throw dingError(blank);
 		if (calendarId !== 'primary') throw dingError('itemNotFound');
+	}
+
+	/** A blank `{eventId}` path segment (`/events/`, `/events//attendees`) is a 400, not a 404. */
+	private checkEventId(eventId: string, blank: ErrorKey = 'eventIdPathBlank'): void {
+		if (!eventId.trim()) throw dingError(blank);
 	}
 
 	private timing(ev: EventRecord): SeriesTiming {
@@ -410,6 +415,7 @@ export class SandboxModel {
 	getEvent(auth: AuthContext, userId: string, calendarId: string, eventId: string, query: Query = {}): Json {
 		const org = this.org(auth);
 		this.checkCalendar(calendarId);
+		this.checkEventId(eventId);
 		this.member(org, userId);
 		const maxAttendees = queryInteger(query, 'maxAttendees', () => invalidParameter('maxAttendees invalid')) ?? 100;
 		if (maxAttendees < 0 || maxAttendees > 500) throw invalidParameter('maxAttendees size must within range [0,500]');
@@ -487,6 +493,7 @@ export class SandboxModel {
 	patchEvent(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): Json {
 		const org = this.org(auth);
 		this.checkCalendar(calendarId);
+		this.checkEventId(eventId);
 		this.member(org, userId);
 		if (!isObject(body)) throw dingError('eventMustBeProvided');
 		const id = optString(body, 'id');
@@ -537,6 +544,7 @@ export class SandboxModel {
 	deleteEvent(auth: AuthContext, userId: string, calendarId: string, eventId: string, query: Query = {}): undefined {
 		const org = this.org(auth);
 		this.checkCalendar(calendarId);
+		this.checkEventId(eventId);
 		this.member(org, userId);
 		queryBoolean(query, 'pushNotification', () => invalidParameter('pushNotification invalid'));
 		const ev = this.visibleEvent(org, eventId, userId);
@@ -555,6 +563,7 @@ export class SandboxModel {
 	addAttendees(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): undefined {
 		const org = this.org(auth);
 		this.checkCalendar(calendarId);
+		this.checkEventId(eventId);
 		this.member(org, userId);
 		if (!isObject(body)) throw dingError('missingBody');
 		const list = optArray(body, 'attendeesToAdd');
@@ -577,6 +586,7 @@ export class SandboxModel {
 	removeAttendees(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): undefined {
 		const org = this.org(auth);
 		this.checkCalendar(calendarId);
+		this.checkEventId(eventId);
 		this.member(org, userId);
 		if (!isObject(body)) throw dingError('missingBody');
 		const list = optArray(body, 'attendeesToRemove') ?? [];
@@ -590,7 +600,8 @@ export class SandboxModel {
 
 	listAttendees(auth: AuthContext, userId: string, calendarId: string, eventId: string, query: Query = {}): Json {
 		const org = this.org(auth);
-		this.checkCalendar(calendarId);
+		this.checkCalendar(calendarId, 'listAttendeesCalendarIdBlank');
+		this.checkEventId(eventId, 'listAttendeesEventIdBlank');
 		this.member(org, userId);
 		const maxResults = queryInteger(query, 'maxResults', () => dingError('attendeesMaxResults')) ?? 100;
 		if (maxResults < 0 || maxResults > 500) throw dingError('attendeesMaxResults');
@@ -619,6 +630,7 @@ export class SandboxModel {
 	respondEvent(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): undefined {
 		const org = this.org(auth);
 		this.checkCalendar(calendarId);
+		this.checkEventId(eventId);
 		this.member(org, userId);
 		if (!isObject(body)) throw dingError('missingBody');
 		const status = optString(body, 'responseStatus');
@@ -702,6 +714,7 @@ export class SandboxModel {
 	addMeetingRooms(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): Json {
 		const org = this.org(auth);
 		this.checkCalendar(calendarId);
+		this.checkEventId(eventId);
 		this.member(org, userId);
 		if (!isObject(body)) throw dingError('roomIdMustBeProvided');
 		const list = optArray(body, 'meetingRoomsToAdd');
@@ -737,6 +750,7 @@ export class SandboxModel {
 	removeMeetingRooms(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): Json {
 		const org = this.org(auth);
 		this.checkCalendar(calendarId);
+		this.checkEventId(eventId);
 		this.member(org, userId);
 		if (!isObject(body)) throw dingError('roomsToRemoveMustBeProvided');
 		const list = optArray(body, 'meetingRoomsToRemove');
@@ -801,6 +815,7 @@ export class SandboxModel {
 	): Json {
 		const org = this.org(auth);
 		this.checkCalendar(calendarId);
+		this.checkEventId(eventId);
 		this.member(org, userId);
 		if (!isObject(body)) throw dingError('missingBody');
 		const status = optString(body, 'responseStatus');

@@ -229,6 +229,33 @@ describe('routing and paths', () => {
 		expect(stats.actions.AddMeetingRooms['404']).toBe(1);
 	});
 
+	it('a blank eventId in the path is 400 "eventId cannot be blank" (ListAttendees: its own codes), not 404', async () => {
+		const base = dt.events();
+		const blank = 'eventId cannot be blank';
+		const cases: Array<[string, string, unknown?]> = [
+			['GET', `${base}/`],
+			['PUT', `${base}/`, { id: 'x', summary: 'y' }],
+			['DELETE', `${base}/`],
+			['GET', `${base}/%20`],
+			['POST', `${base}//attendees`, { attendeesToAdd: [{ id: BOB }] }],
+			['POST', `${base}//attendees/batchRemove`, { attendeesToRemove: [{ id: BOB }] }],
+			['POST', `${base}//respond`, { responseStatus: 'accepted' }],
+			['POST', `${base}//meetingRooms`, { meetingRoomsToAdd: [{ roomId: ROOM_IDS.xixi }] }],
+			['POST', `${base}//meetingRooms/batchRemove`, { meetingRoomsToRemove: [{ roomId: ROOM_IDS.xixi }] }],
+			['POST', `${base}//meetingRooms/${ROOM_IDS.xixi}/respond`, { responseStatus: 'accepted' }],
+		];
+		for (const [method, path, body] of cases) expectDingTalkError(await dt.call(method, path, body), 400, 'invalidParameter', blank);
+		expectDingTalkError(await dt.call('GET', `${base}//attendees`), 400, 'invalidParameter.event.eventId', blank);
+		expectDingTalkError(
+			await dt.call('GET', `/v1.0/calendar/users/${ALICE}/calendars//events/${EVENT_IDS.oneOnOne}/attendees`),
+			400,
+			'invalidParameter.event.calendarId',
+			'CalendarId cannot be blank',
+		);
+		// Other APIs keep the plain code for a blank calendarId.
+		expectDingTalkError(await dt.call('GET', `/v1.0/calendar/users/${ALICE}/calendars//events/${EVENT_IDS.oneOnOne}`), 400, 'invalidParameter', 'CalendarId cannot be blank');
+	});
+
 	it('a malformed URL or HTTP request gets a DingTalk-shaped 400', async () => {
 		const res = await raw(sb.url, { path: `${dt.events()}/a%zz`, headers: { 'x-acs-dingtalk-access-token': token } });
 		expectDingTalkError(res, 400, 'InvalidParameter');
