@@ -203,9 +203,9 @@ async function dispatch(
 	const path = pathOf(req.url);
 	const statsKey = `${route.method} ${route.url}`;
 	const stats = rt.stats;
-	const finish = (answer: Answer): FastifyReply => {
+	const finish = (answer: Answer, id = requestId): FastifyReply => {
 		stats.record(statsKey, route.action, answer.status);
-		return send(reply, requestId, answer);
+		return send(reply, id, answer);
 	};
 	if (TOKEN_ACTIONS.has(route.action)) stats.tokenRequests++;
 
@@ -236,7 +236,8 @@ async function dispatch(
 			const seen = rt.idempotency.begin(key);
 			if (seen.state === 'replay') {
 				stats.idempotentReplays++;
-				return finish({ status: seen.response.status, payload: seen.response.body });
+				// The first answer as it was, request id included (header == body requestid).
+				return finish({ status: seen.response.status, payload: seen.response.body }, seen.response.requestId);
 			}
 			if (seen.state === 'processing') throw dingError('idempotencyProcessing');
 			idemKey = key;
@@ -259,7 +260,7 @@ async function dispatch(
 			idemKey = undefined;
 		}
 	}
-	if (idemKey) rt.idempotency.complete(idemKey, answer.status, answer.payload);
+	if (idemKey) rt.idempotency.complete(idemKey, answer.status, answer.payload, requestId);
 
 	if (fault?.after) {
 		if (fault.kind === 'slow') await sleep(fault.delayMs ?? 2000, timers);

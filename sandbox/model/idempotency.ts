@@ -1,8 +1,10 @@
 /**
  * `x-client-token` replay cache (reference §2.9): the same token on the same write (same app, method and
- * path) within 24 h of sandbox time replays the first answer's status and body. A repeat that arrives
- * while the first is still being processed gets `400 idempotencyProcessing`.
+ * path) within 24 h of sandbox time replays the first answer's status, body and request id. A repeat that
+ * arrives while the first is still being processed gets `400 idempotencyProcessing`.
  */
+import { randomUUID } from 'node:crypto';
+
 import type { SandboxClock } from './clock';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
@@ -11,6 +13,11 @@ export interface StoredResponse {
 	status: number;
 	/** The exact body bytes sent the first time (`undefined` = empty body). */
 	body: string | undefined;
+	/**
+	 * The first answer's request id: a replay sends it again as `x-acs-request-id`, so the header still
+	 * equals the body's `requestid` (reference §2.4 MOCK-RULE).
+	 */
+	requestId: string;
 	expiresAtMs: number;
 }
 
@@ -39,10 +46,10 @@ export class IdempotencyCache {
 		return { state: 'new' };
 	}
 
-	complete(key: string, status: number, body: string | undefined): void {
+	complete(key: string, status: number, body: string | undefined, requestId: string): void {
 		this.inFlight.delete(key);
 		const now = this.clock.now();
-		this.done.set(key, { status, body, expiresAtMs: now + IDEMPOTENCY_TTL_MS });
+		this.done.set(key, { status, body, requestId, expiresAtMs: now + IDEMPOTENCY_TTL_MS });
 		if (++this.inserts % 1000 === 0) this.prune(now);
 	}
 
@@ -67,6 +74,18 @@ export class IdempotencyCache {
 	restore(entries: Array<[string, StoredResponse]>): void {
 		this.done.clear();
 		this.inFlight.clear();
-		for (const [k, v] of entries) this.done.set(k, v);
+		for (const [k, v] of entries) this.done.set(k, { ...v, requestId: v.requestId ?? requestIdOf(v.body) });
 	}
+}
+
+/** State files written before request ids were stored: take the error body's `requestid`, else a new one. */
+function requestIdOf(body: string | undefined): string {
+	try {
+		const parsed: unknown = JSON.parse(body ?? '');
+		const id = (parsed as { requestid?: unknown } | null)?.requestid;
+		if (typeof id === 'string' && id) return id;
+	} catch {
+		// an empty or non-error body carries no request id
+	}
+	return randomUUID().toUpperCase();
 }

@@ -297,9 +297,14 @@ describe('x-client-token idempotency', () => {
 		const list = await dt.call('GET', `${dt.events()}?timeMin=2030-01-20T00:00:00Z&timeMax=2030-01-21T00:00:00Z`);
 		expect(list.json.events.map((e: { summary: string }) => e.summary)).toEqual(['once']);
 		// Errors replay too; other paths and other tokens are separate.
+		// The replay carries the first request id too: header == body requestid, as on every answer.
+		expect(again.headers['x-acs-request-id']).toBe(first.headers['x-acs-request-id']);
 		const busy = await dt.addRooms(first.json.id, [ROOM_IDS.oldLab], ALICE, { 'x-client-token': 'add-1' });
 		expect(busy.json.code).toBe('meetingRoomNotAvailable');
-		expect((await dt.addRooms(first.json.id, [ROOM_IDS.oldLab], ALICE, { 'x-client-token': 'add-1' })).text).toBe(busy.text);
+		const busyAgain = await dt.addRooms(first.json.id, [ROOM_IDS.oldLab], ALICE, { 'x-client-token': 'add-1' });
+		expect(busyAgain.text).toBe(busy.text);
+		expectDingTalkError(busyAgain, 400, 'meetingRoomNotAvailable');
+		expect(busyAgain.headers['x-acs-trace-id']).toBe(busy.headers['x-acs-trace-id']);
 		expect((await dt.createEvent(eventBody(11, 12, 'second'), ALICE, { 'x-client-token': 'create-2' })).json.summary).toBe('second');
 		expect((await control('/stats')).json.idempotentReplays).toBe(2);
 		await control('/clock', { advanceSeconds: 24 * 3600 });

@@ -682,10 +682,14 @@ describe('building blocks', () => {
 		const k = IdempotencyCache.key('app', 'corp', 'POST', '/p', 't1');
 		expect(cache.begin(k)).toEqual({ state: 'new' });
 		expect(cache.begin(k)).toEqual({ state: 'processing' });
-		cache.complete(k, 200, '{"result":true}');
-		expect(cache.begin(k)).toMatchObject({ state: 'replay', response: { status: 200, body: '{"result":true}' } });
+		cache.complete(k, 200, '{"result":true}', 'RID-1');
+		expect(cache.begin(k)).toMatchObject({ state: 'replay', response: { status: 200, body: '{"result":true}', requestId: 'RID-1' } });
 		now += 24 * 3_600_000;
 		expect(cache.begin(k)).toEqual({ state: 'new' });
+		// A state file from before request ids were stored: the error body's requestid is reused.
+		const old = { status: 400, body: '{"code":"x","requestid":"RID-OLD","message":"m"}', expiresAtMs: now + 1000 } as any;
+		cache.restore([[k, old]]);
+		expect(cache.begin(k)).toMatchObject({ state: 'replay', response: { requestId: 'RID-OLD' } });
 	});
 
 	it('rate limiter: per app and API, fixed one-second windows', () => {
