@@ -93,7 +93,7 @@ export const defaultSeed: SandboxSeed = {
 		{ roomId: ROOM_IDS.huangpu, roomName: '黄浦 Huangpu', roomCapacity: 8, groupId: 104, labels: ['TV', 'Video Conference'], needsApproval: false, open: true },
 		{ roomId: ROOM_IDS.bund, roomName: '外滩 The Bund', roomCapacity: 16, groupId: 104, labels: ['Projector', 'TV', 'Whiteboard'], needsApproval: false, open: true },
 		{ roomId: ROOM_IDS.lujiazui, roomName: '陆家嘴 Lujiazui', roomCapacity: 6, groupId: 104, labels: ['Whiteboard'], needsApproval: false, open: true },
-		{ roomId: ROOM_IDS.oldLab, roomName: 'Old Lab (closed for renovation)', roomCapacity: 10, groupId: 104, labels: ['Projector'], needsApproval: false, open: false },
+		{ roomId: ROOM_IDS.oldLab, roomName: 'Old Lab (closed for renovation)', roomCapacity: 10, groupId: 104, labels: ['Projector'], needsApproval: false, open: false, closeReason: 'Closed for renovation' },
 	],
 	events: [
 		{

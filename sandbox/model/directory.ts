@@ -5,6 +5,10 @@
 import { isObject, isSafeId } from './validate';
 import type { EventRecord, SandboxSeed, SeedApp, SeedRoom, SeedRoomGroup, SeedUser } from './types';
 
+/** Seeded events' `createTime`, and the time seeded closed rooms were closed: fixed, so a fresh sandbox is deterministic. */
+export const SEED_CREATED_AT = '2029-12-01T09:00:00+08:00';
+const SEED_CREATED_MS = Date.parse(SEED_CREATED_AT);
+
 /** Label ids as documented for `roomLabels` (reference §5.1): 1 TV, 2 phone, 3 projector, 4 whiteboard, 5 video. */
 export const KNOWN_LABEL_IDS: Record<string, number> = {
 	tv: 1,
@@ -133,6 +137,7 @@ export function validateSeed(input: unknown): SandboxSeed {
 		need(Array.isArray(r.labels) && r.labels.every((l) => typeof l === 'string'), `rooms[${i}].labels must be strings`);
 		need(typeof r.needsApproval === 'boolean', `rooms[${i}].needsApproval must be a boolean`);
 		need(typeof r.open === 'boolean', `rooms[${i}].open must be a boolean`);
+		need(r.closeReason === undefined || typeof r.closeReason === 'string', `rooms[${i}].closeReason must be a string`);
 		need(r.roomStatus === undefined || [0, 1, 2].includes(r.roomStatus), `rooms[${i}].roomStatus must be 0, 1 or 2`);
 		const key = `${corpOf(r)}|${r.roomId}`;
 		need(!rooms.has(key), `duplicate room ${r.roomId}`);
@@ -271,24 +276,30 @@ function buildRoomSummary(org: Org, room: RoomInfo): Record<string, unknown> {
 }
 
 export function renderRoomDetail(org: Org, room: RoomInfo): Record<string, unknown> {
+	const extensionConfig: Record<string, unknown> = {
+		openReservation: room.open,
+		maxReservationTimeInterval: 0,
+		minReservationTimeInterval: 0,
+		advanceReservation: {
+			advanceReservationTime: 0,
+			advanceReservationTimeUnit: 'days',
+			advanceBookTimeFormat: '00:00',
+		},
+	};
+	// The booking-closed window (reference §5.2): a closed room is closed indefinitely (no taskEndTime)
+	// since the seed's creation; an open room has no window, so the object is left out.
+	if (!room.open) {
+		extensionConfig.reservationCloseDetail = { taskStartTime: SEED_CREATED_MS, closeReason: room.closeReason ?? '' };
+	}
+	extensionConfig.approvalSwitch = room.needsApproval;
+	extensionConfig.approvalType = 1;
 	return {
 		...buildRoomSummary(org, room),
 		deviceUnionIds: [],
 		reservationAuthority: { authorizedMembers: [] },
 		enableCycleReservation: true,
 		roomUnionId: room.roomUnionId,
-		extensionConfig: {
-			openReservation: room.open,
-			maxReservationTimeInterval: 0,
-			minReservationTimeInterval: 0,
-			advanceReservation: {
-				advanceReservationTime: 0,
-				advanceReservationTimeUnit: 'days',
-				advanceBookTimeFormat: '00:00',
-			},
-			approvalSwitch: room.needsApproval,
-			approvalType: 1,
-		},
+		extensionConfig,
 		roomDescription: room.description ?? '',
 	};
 }

@@ -14,6 +14,7 @@ import {
 	renderGroup,
 	renderRoomDetail,
 	renderRoomSummary,
+	SEED_CREATED_AT,
 	SeedError,
 	validateSeed,
 	type Org,
@@ -77,7 +78,7 @@ export const DEFAULT_LIMITS: ModelLimits = {
 };
 
 /** Seeded events carry this fixed createTime so a fresh sandbox is byte-for-byte deterministic. */
-export const SEED_CREATED_AT = '2029-12-01T09:00:00+08:00';
+export { SEED_CREATED_AT };
 
 export interface OrgSnapshot {
 	corpId: string;

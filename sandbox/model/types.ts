@@ -56,6 +56,11 @@ export interface SeedRoom {
 	needsApproval: boolean;
 	/** `extensionConfig.openReservation`; a closed room cannot be booked. */
 	open: boolean;
+	/**
+	 * Closed rooms only: `extensionConfig.reservationCloseDetail.closeReason` (default `""`). The room
+	 * counts as closed indefinitely since the seed's creation time (no `taskEndTime`).
+	 */
+	closeReason?: string;
 	corpId?: string;
 	/** `roomLocation` (defaults derived from the group). */
 	location?: { title: string; desc: string };

@@ -555,7 +555,14 @@ describe('room directory (rooms_1_0)', () => {
 		const { model, auth } = fresh();
 		const closed = model.queryMeetingRoom(auth, ROOM_IDS.oldLab, { unionId: A });
 		expect((closed.result as any).extensionConfig.openReservation).toBe(false);
-		expect((model.queryMeetingRoom(auth, ROOM_IDS.boardroom, { unionId: A }).result as any).extensionConfig).toMatchObject({ openReservation: true, approvalSwitch: true });
+		// Closed indefinitely (no taskEndTime) since the seed's creation time, in epoch milliseconds.
+		expect((closed.result as any).extensionConfig.reservationCloseDetail).toEqual({
+			taskStartTime: Date.parse('2029-12-01T09:00:00+08:00'),
+			closeReason: 'Closed for renovation',
+		});
+		const open = (model.queryMeetingRoom(auth, ROOM_IDS.boardroom, { unionId: A }).result as any).extensionConfig;
+		expect(open).toMatchObject({ openReservation: true, approvalSwitch: true });
+		expect(open).not.toHaveProperty('reservationCloseDetail');
 		expectError(() => model.queryMeetingRoom(auth, 'f'.repeat(48), { unionId: A }), 'room.not.found', 'Room Not Found');
 		expect(model.queryMeetingRoomGroupList(auth, { unionId: A }).result).toEqual(defaultSeed.roomGroups);
 		expect(model.queryMeetingRoomGroup(auth, '102', { unionId: A })).toEqual({ groupId: 102, groupName: 'HQ · 5F', parentId: 101 });

@@ -178,6 +178,9 @@ describe('official DingTalk SDK against the sandbox', () => {
 		const detail = await rooms.queryMeetingRoomWithOptions(ROOM_IDS.oldLab, new $Rooms.QueryMeetingRoomRequest({ unionId: ALICE }), calHeaders($Rooms.QueryMeetingRoomHeaders), runtime);
 		expect(detail.body?.result?.extensionConfig?.openReservation).toBe(false);
 		expect(last().json.result.extensionConfig.openReservation).toBe(false);
+		expect(detail.body?.result?.extensionConfig?.reservationCloseDetail).toMatchObject({ closeReason: 'Closed for renovation' });
+		expect(detail.body?.result?.extensionConfig?.reservationCloseDetail?.taskEndTime).toBeUndefined();
+		expect(typeof last().json.result.extensionConfig.reservationCloseDetail.taskStartTime).toBe('number');
 		const groups = await rooms.queryMeetingRoomGroupListWithOptions(new $Rooms.QueryMeetingRoomGroupListRequest({ unionId: ALICE }), calHeaders($Rooms.QueryMeetingRoomGroupListHeaders), runtime);
 		expect(groups.body?.result?.map((g) => g.groupId)).toEqual(sb.seed.roomGroups.map((g) => g.groupId));
 		const group = await rooms.queryMeetingRoomGroupWithOptions('102', new $Rooms.QueryMeetingRoomGroupRequest({ unionId: ALICE }), calHeaders($Rooms.QueryMeetingRoomGroupHeaders), runtime);
