@@ -350,7 +350,11 @@ export function renderEvent(
 			responseStatus: r.responseStatus,
 			displayName: org.rooms.get(r.roomId)?.roomName ?? '',
 		}));
-		out.extendedProperties = { sharedProperties: { belongCorpId: ev.corpId } };
+		// The series an event belongs to: "" for a single event (reference §4.0). The sandbox keeps a series
+		// as its master only (no materialised instances), so a recurring event names itself.
+		out.seriesMasterId = ev.recurrence ? ev.id : '';
+		// sourceOpenCid: the group chat an event was created from; events made through the API have none.
+		out.extendedProperties = { sharedProperties: { sourceOpenCid: '', belongCorpId: ev.corpId } };
 	}
 	out.createTime = formatTimestamp(ev.createdMs);
 	out.updateTime = formatTimestamp(ev.updatedMs);

@@ -230,6 +230,11 @@ describe('events', () => {
 		expectError(() => model.patchEvent(auth, A, 'primary', 'missing', { id: 'missing' }), 'itemNotFound', undefined, 404);
 		const got = model.getEvent(auth, B, 'primary', id);
 		expect(got).toMatchObject({ id, status: 'confirmed', meetingRooms: [], location: { meetingRooms: [] } });
+		// §4.0: seriesMasterId is empty for a single event; extendedProperties.sharedProperties as in the GetEvent example.
+		expect(got.seriesMasterId).toBe('');
+		expect(got.extendedProperties).toEqual({ sharedProperties: { sourceOpenCid: '', belongCorpId: defaultSeed.apps[0].corpId } });
+		expect(patched).not.toHaveProperty('seriesMasterId'); // not in the Create/Patch response models
+		expect(patched).not.toHaveProperty('extendedProperties');
 		expect(model.deleteEvent(auth, A, 'primary', id)).toBeUndefined();
 		expectError(() => model.getEvent(auth, A, 'primary', id), 'itemNotFound', '无法找到指定日程', 404);
 		expectError(() => model.deleteEvent(auth, A, 'primary', id), 'itemNotFound');
@@ -434,6 +439,7 @@ describe('AddMeetingRooms and room conflicts', () => {
 			recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: 'monday' }, range: { type: 'numbered', numberOfOccurrences: 4 } },
 		});
 		model.addMeetingRooms(auth, A, 'primary', weekly, { meetingRoomsToAdd: [{ roomId: ROOM_IDS.lujiazui }] });
+		expect(model.getEvent(auth, A, 'primary', weekly).seriesMasterId).toBe(weekly); // the master stands for its series
 		const third = create(model, auth, timed(9, 10, 'third monday', '2030-02-18'));
 		expectError(() => model.addMeetingRooms(auth, A, 'primary', third, { meetingRoomsToAdd: [{ roomId: ROOM_IDS.lujiazui }] }), 'meetingRoomNotAvailable');
 		const tuesday = create(model, auth, timed(9, 10, 'tuesday', '2030-02-19'));

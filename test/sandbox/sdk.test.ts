@@ -239,6 +239,10 @@ describe('official DingTalk SDK against the sandbox', () => {
 		expect(ev.body?.location?.meetingRooms).toEqual(['西溪 Xixi', 'Executive Lounge']);
 		expect(last().json.reminders[0].minutes).toBe('5');
 		expect(last().json.status).toBe('confirmed');
+		expect(ev.body?.seriesMasterId).toBe('');
+		expect(ev.body?.extendedProperties?.sharedProperties).toMatchObject({ sourceOpenCid: '', belongCorpId: sb.seed.apps[0].corpId });
+		expect(typeof last().json.seriesMasterId).toBe('string');
+		expect(typeof last().json.extendedProperties.sharedProperties.sourceOpenCid).toBe('string');
 	});
 
 	it('answers every documented AddMeetingRooms error', async () => {
@@ -331,6 +335,8 @@ describe('official DingTalk SDK against the sandbox', () => {
 			runtime,
 		);
 		expect(page.body?.events).toHaveLength(2);
+		expect(page.body?.events?.[0].seriesMasterId).toBe('');
+		expect(page.body?.events?.[0].extendedProperties?.sharedProperties?.sourceOpenCid).toBe('');
 		expect(typeof last().json.nextToken).toBe('string');
 		expect(last().url).toMatch(/showDeleted=false/);
 		const rest = await calendar.listEventsWithOptions(
