@@ -16,6 +16,8 @@ import { isObject } from './model/validate';
 import type { SandboxRuntime } from './runtime';
 
 const CONTROL = { action: '(control)', control: true };
+/** Upper bound for `tokenTtlSeconds` (one year). */
+const MAX_TOKEN_TTL_SECONDS = 365 * 86_400;
 
 function controlError(message: string, status = 400, code = 'sandbox.invalidRequest'): DingTalkError {
 	return new DingTalkError({ status, code, message });
@@ -46,6 +48,7 @@ function configView(rt: SandboxRuntime): Record<string, unknown> {
 		faults: rt.faults.rules,
 		limits: rt.config.limits,
 		strictTimestamps: rt.config.strictTimestamps,
+		tokenTtlSeconds: rt.config.tokenTtlSeconds,
 	};
 }
 
@@ -121,6 +124,10 @@ export function registerControlApi(app: FastifyInstance, rt: SandboxRuntime): vo
 		if (body.strictTimestamps !== undefined && typeof body.strictTimestamps !== 'boolean') {
 			throw controlError('strictTimestamps must be a boolean');
 		}
+		const ttl = body.tokenTtlSeconds;
+		if (ttl !== undefined && (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TOKEN_TTL_SECONDS)) {
+			throw controlError(`tokenTtlSeconds must be an integer number of seconds (1–${MAX_TOKEN_TTL_SECONDS})`);
+		}
 		if (body.faults !== undefined) {
 			try {
 				rt.faults.setRules(body.faults);
@@ -133,6 +140,7 @@ export function registerControlApi(app: FastifyInstance, rt: SandboxRuntime): vo
 		if (qps !== undefined) rt.setQps(qps);
 		if (limits) rt.setLimits(limits);
 		if (typeof body.strictTimestamps === 'boolean') rt.setStrictTimestamps(body.strictTimestamps);
+		if (typeof ttl === 'number') rt.setTokenTtl(ttl);
 		return configView(rt);
 	});
 

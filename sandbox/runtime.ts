@@ -8,6 +8,7 @@ import { IdempotencyCache, type StoredResponse } from './model/idempotency';
 import { DEFAULT_LIMITS, SandboxModel, type ModelLimits, type ModelSnapshot } from './model/model';
 import { RateLimiter } from './model/ratelimit';
 import { Stats } from './model/stats';
+import { TOKEN_TTL_SECONDS } from './model/tokens';
 import type { SandboxSeed } from './model/types';
 
 export interface RuntimeConfig {
@@ -18,6 +19,8 @@ export interface RuntimeConfig {
 	limits: ModelLimits;
 	/** Reject filter times without milliseconds (InvalidParameter.ParsedISO8601TimestampError). */
 	strictTimestamps: boolean;
+	/** Lifetime (`expireIn`) of access tokens issued or renewed from now on; DingTalk's is 7200. */
+	tokenTtlSeconds: number;
 }
 
 export interface RuntimeDefaults {
@@ -55,7 +58,13 @@ export class SandboxRuntime {
 		this.seed = seed;
 		this.model = this.newModel(seed, DEFAULT_LIMITS);
 		this.idempotency = new IdempotencyCache(this.clock);
-		this.config = { latencyMs: defaults.latencyMs, qps: defaults.qps, limits: { ...DEFAULT_LIMITS }, strictTimestamps: false };
+		this.config = {
+			latencyMs: defaults.latencyMs,
+			qps: defaults.qps,
+			limits: { ...DEFAULT_LIMITS },
+			strictTimestamps: false,
+			tokenTtlSeconds: TOKEN_TTL_SECONDS,
+		};
 		this.limiter = new RateLimiter(defaults.qps);
 	}
 
@@ -80,6 +89,7 @@ export class SandboxRuntime {
 			qps: this.defaults.qps,
 			limits: { ...DEFAULT_LIMITS },
 			strictTimestamps: false,
+			tokenTtlSeconds: TOKEN_TTL_SECONDS,
 		};
 		this.limiter.qps = this.defaults.qps;
 		this.limiter.reset();
@@ -95,6 +105,11 @@ export class SandboxRuntime {
 	setStrictTimestamps(on: boolean): void {
 		this.config.strictTimestamps = on;
 		this.model.strictTimestamps = on;
+	}
+
+	setTokenTtl(seconds: number): void {
+		this.config.tokenTtlSeconds = seconds;
+		this.model.tokens.ttlSeconds = seconds;
 	}
 
 	setLimits(limits: Partial<ModelLimits>): void {

@@ -1,5 +1,6 @@
 /**
- * Access tokens (reference §2.2, §3): 32 hex characters, 7200 s of sandbox time.
+ * Access tokens (reference §2.2, §3): 32 hex characters, 7200 s of sandbox time (`ttlSeconds`, settable
+ * through `POST /__sandbox/config {tokenTtlSeconds}`; it applies to tokens issued or renewed afterwards).
  * Internal app: the same token is returned while it is valid, and its expiry is extended
  * (doc: "有效期内重复获取会返回相同结果并自动续期"). Corp token (third party): every call mints a new
  * token (doc: "有效期内重复获取会返回新的accessToken"); earlier tokens stay valid until they expire.
@@ -26,6 +27,8 @@ export class TokenStore {
 	private readonly byToken = new Map<string, TokenRecord>();
 	private readonly internalCurrent = new Map<string, string>();
 	issued = 0;
+	/** Lifetime of tokens issued or renewed from now on; answered as `expireIn`. */
+	ttlSeconds = TOKEN_TTL_SECONDS;
 
 	constructor(
 		seed: SandboxSeed,
@@ -41,7 +44,7 @@ export class TokenStore {
 			appId: appId(app),
 			corpId,
 			issuedAtMs: now,
-			expiresAtMs: now + TOKEN_TTL_SECONDS * 1000,
+			expiresAtMs: now + this.ttlSeconds * 1000,
 			revoked: false,
 		};
 		this.byToken.set(rec.token, rec);
@@ -64,12 +67,12 @@ export class TokenStore {
 		const now = this.clock.now();
 		const current = this.byToken.get(this.internalCurrent.get(app.appKey) ?? '');
 		if (this.valid(current, now)) {
-			current.expiresAtMs = now + TOKEN_TTL_SECONDS * 1000;
-			return { accessToken: current.token, expireIn: TOKEN_TTL_SECONDS, minted: false };
+			current.expiresAtMs = now + this.ttlSeconds * 1000;
+			return { accessToken: current.token, expireIn: this.ttlSeconds, minted: false };
 		}
 		const rec = this.mint(app, app.corpId);
 		this.internalCurrent.set(app.appKey, rec.token);
-		return { accessToken: rec.token, expireIn: TOKEN_TTL_SECONDS, minted: true };
+		return { accessToken: rec.token, expireIn: this.ttlSeconds, minted: true };
 	}
 
 	/** POST /v1.0/oauth2/corpAccessToken */
@@ -85,7 +88,7 @@ export class TokenStore {
 		if (app.suiteTicket !== suiteTicket) throw dingError('invalidSuiteTicket');
 		if (!authCorpId || authCorpId !== app.corpId) throw dingError('invalidAuthInfo');
 		const rec = this.mint(app, authCorpId);
-		return { accessToken: rec.token, expireIn: TOKEN_TTL_SECONDS, minted: true };
+		return { accessToken: rec.token, expireIn: this.ttlSeconds, minted: true };
 	}
 
 	/** Resolve the `x-acs-dingtalk-access-token` header. */

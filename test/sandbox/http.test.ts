@@ -92,6 +92,33 @@ describe('authentication', () => {
 		expectDingTalkError(await raw(sb.url, { path, headers: { 'x-acs-dingtalk-access-token': token } }), 400, 'InvalidAuthentication');
 	});
 
+	it('tokenTtlSeconds sets the lifetime (and expireIn) of tokens issued or renewed afterwards; reset restores 7200', async () => {
+		const path2 = '/v1.0/oauth2/accessToken';
+		const body = { appKey: internalApp.appKey, appSecret: internalApp.appSecret };
+		expect((await control('/config')).json.tokenTtlSeconds).toBe(7200);
+		expect((await control('/config', { tokenTtlSeconds: 60 })).json.tokenTtlSeconds).toBe(60);
+		// The internal-app token is renewed with the new lifetime.
+		expect((await raw(sb.url, { path: path2, body })).json).toEqual({ accessToken: token, expireIn: 60 });
+		const tp = sb.seed.apps[1] as { suiteKey: string; suiteSecret: string; suiteTicket: string; corpId: string };
+		const corp = await raw(sb.url, {
+			path: '/v1.0/oauth2/corpAccessToken',
+			body: { suiteKey: tp.suiteKey, suiteSecret: tp.suiteSecret, authCorpId: tp.corpId, suiteTicket: tp.suiteTicket },
+		});
+		expect(corp.json.expireIn).toBe(60);
+		await control('/clock', { advanceSeconds: 59 });
+		expect((await raw(sb.url, { path, headers: { 'x-acs-dingtalk-access-token': token } })).status).toBe(200);
+		await control('/clock', { advanceSeconds: 2 });
+		expectDingTalkError(await raw(sb.url, { path, headers: { 'x-acs-dingtalk-access-token': token } }), 400, 'InvalidAuthentication');
+		expectDingTalkError(await raw(sb.url, { path, headers: { 'x-acs-dingtalk-access-token': corp.json.accessToken } }), 400, 'InvalidAuthentication');
+		for (const bad of [0, -5, 1.5, '60', null]) {
+			const res = await control('/config', { tokenTtlSeconds: bad });
+			expect([res.status, res.json.code]).toEqual([400, 'sandbox.invalidRequest']);
+		}
+		await control('/reset', {});
+		expect((await control('/config')).json.tokenTtlSeconds).toBe(7200);
+		expect((await raw(sb.url, { path: path2, body })).json.expireIn).toBe(7200);
+	});
+
 	it('token endpoints: same token while valid, wrong keys → invalidClientIdOrSecret, corp tokens', async () => {
 		expect(await getToken(sb.url)).toBe(token);
 		const res = await raw(sb.url, { path: '/v1.0/oauth2/accessToken', body: { appKey: internalApp.appKey, appSecret: 'wrong' } });
