@@ -474,7 +474,7 @@ export class SandboxModel {
 			} else {
 				if (ev.status !== 'confirmed' && !showDeleted) continue;
 				if (timeMin !== undefined && ev.startMs < timeMin) continue;
-				if (timeMax !== undefined && ev.startMs >= timeMax) continue;
+				if (timeMax !== undefined && ev.startMs > timeMax) continue; // timeMax = the maximum start (§4.3): inclusive
 			}
 			if (after && (key(ev) < after.a || (key(ev) === after.a && ev.id <= after.b))) continue;
 			matches.push(ev);

@@ -297,9 +297,14 @@ describe('events', () => {
 			() => model.listEvents(auth, A, 'primary', { timeMin: '2030-01-01T00:00:00Z', timeMax: '2031-06-01T00:00:00Z' }),
 			'invalidParameter',
 		);
-		// timeMin/timeMax filter on the START time only.
-		const onlyTen = model.listEvents(auth, A, 'primary', { timeMin: '2030-03-01T10:30:00+08:00', timeMax: '2030-03-01T11:00:00+08:00' });
-		expect(onlyTen.events).toEqual([]);
+		// timeMin/timeMax filter on the START time only, both ends inclusive (§4.3: timeMax is the maximum start):
+		// the 10:00–11:00 event overlaps the window but starts before timeMin; the 11:00 one starts at timeMax.
+		const window = model.listEvents(auth, A, 'primary', { timeMin: '2030-03-01T10:30:00+08:00', timeMax: '2030-03-01T11:00:00+08:00' });
+		expect((window.events as Array<{ id: string }>).map((e) => e.id)).toEqual([ids[3]]);
+		const beforeEleven = model.listEvents(auth, A, 'primary', { timeMin: '2030-03-01T10:30:00+08:00', timeMax: '2030-03-01T10:59:59.999+08:00' });
+		expect(beforeEleven.events).toEqual([]);
+		const atTen = model.listEvents(auth, A, 'primary', { timeMin: '2030-03-01T10:00:00+08:00', timeMax: '2030-03-01T10:00:00+08:00' });
+		expect((atTen.events as Array<{ id: string }>).map((e) => e.id)).toEqual([ids[2]]);
 		model.deleteEvent(auth, A, 'primary', ids[0]);
 		const visible = model.listEvents(auth, A, 'primary', { timeMin: q.timeMin, timeMax: q.timeMax });
 		expect((visible.events as unknown[]).length).toBe(4);
