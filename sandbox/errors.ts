@@ -75,6 +75,13 @@ export const ERRORS = {
 	listAttendeesEventIdBlank: def(400, 'invalidParameter.event.eventId', 'eventId cannot be blank'),
 	eventStartNotSet: def(400, 'invalidParameter', 'Event start time not set.'),
 	eventEndNotSet: def(400, 'invalidParameter', 'Event end time not set.'),
+	/** §2.8: an all-day event's start/end carry only `date`. The rule is documented, its message is not. */
+	allDayTimeNotEmpty: def(
+		400,
+		'invalidParameter',
+		'An all-day event takes only a date: dateTime and timeZone must be empty',
+		true,
+	),
 	recurrenceOccurrences: def(400, 'invalidParameter', 'Recurrence range numberOfOccurrences must between [1, 99]'),
 	recurrenceInterval: def(400, 'invalidParameter', 'Recurrence interval must between [1, 365]'),
 	meetingRoomInvalid: def(400, 'invalidParameter', 'Meeting room invalid'),

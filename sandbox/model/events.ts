@@ -225,7 +225,7 @@ function timePart(obj: Json, which: 'start' | 'end', isAllDay: boolean): { ms: n
 	const timeZone = optString(obj, 'timeZone', `${which}.timeZone`);
 	if (isAllDay) {
 		if (!date) throw notSet;
-		if (dateTime) throw invalidParameter(`${which}.dateTime must be empty for an all-day event`);
+		if (dateTime || timeZone) throw dingError('allDayTimeNotEmpty');
 		const ms = parseDate(date);
 		if (ms === null) throw invalidParameter(`Invalid ${which}.date: ${date}`);
 		return { ms, out: { date } };

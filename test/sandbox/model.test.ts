@@ -152,6 +152,18 @@ describe('events', () => {
 			'invalidParameter',
 			'Event start time not set.',
 		);
+		// §2.8: all-day start/end carry only date; dateTime or timeZone next to it is refused.
+		const allDayMsg = 'An all-day event takes only a date: dateTime and timeZone must be empty';
+		for (const [start, end] of [
+			[{ date: '2030-06-01', timeZone: 'Asia/Shanghai' }, { date: '2030-06-02' }],
+			[{ date: '2030-06-01' }, { date: '2030-06-02', timeZone: 'UTC' }],
+			[{ date: '2030-06-01', dateTime: at(1) }, { date: '2030-06-02' }],
+		]) {
+			expectError(() => model.createEvent(auth, A, 'primary', { summary: 'x', isAllDay: true, start, end }), 'invalidParameter', allDayMsg, 400);
+		}
+		expectError(() => model.patchEvent(auth, A, 'primary', ev.id as string, { id: ev.id, start: { date: '2030-06-01', timeZone: 'UTC' } }), 'invalidParameter', allDayMsg);
+		// An empty timeZone is "empty".
+		expect(model.createEvent(auth, A, 'primary', { summary: 'y', isAllDay: true, start: { date: '2030-06-01', timeZone: '' }, end: { date: '2030-06-02' } })).toMatchObject({ start: { date: '2030-06-01' } });
 	});
 
 	it('validates CreateEvent with the verbatim messages', () => {
