@@ -127,9 +127,9 @@ export function buildApp(rt: SandboxRuntime, options: AppOptions = {}): { app: F
 		genReqId: newRequestId,
 		requestIdHeader: false,
 		routerOptions: { maxParamLength: 1000 },
-		frameworkErrors: (err, req, reply) => {
-			const de = dingError('badRequest', err.message);
-			void send(reply, String(req.id), errorAnswer(de, String(req.id)));
+		// The catalogue's text, never fastify's own (which names fastify internals, e.g. "'/a%zz' is not a valid url component").
+		frameworkErrors: (_err, req, reply) => {
+			void send(reply, String(req.id), errorAnswer(dingError('badRequest'), String(req.id)));
 		},
 		clientErrorHandler: (err: NodeJS.ErrnoException, socket: Socket) => {
 			if ((err.code === 'ECONNRESET' || !socket.writable) && !socket.destroyed) {

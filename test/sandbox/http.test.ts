@@ -285,7 +285,7 @@ describe('routing and paths', () => {
 
 	it('a malformed URL or HTTP request gets a DingTalk-shaped 400', async () => {
 		const res = await raw(sb.url, { path: `${dt.events()}/a%zz`, headers: { 'x-acs-dingtalk-access-token': token } });
-		expectDingTalkError(res, 400, 'InvalidParameter');
+		expectDingTalkError(res, 400, 'InvalidParameter', 'The request is malformed.');
 		const { port } = new URL(sb.url);
 		const text = await new Promise<string>((resolve, reject) => {
 			const s = connect(Number(port), '127.0.0.1', () => s.write('GARBAGE / HTTP/1.1\r\nHost: x\r\n\r\n'));
@@ -295,7 +295,7 @@ describe('routing and paths', () => {
 			s.on('error', reject);
 		});
 		expect(text).toMatch(/^HTTP\/1\.1 400/);
-		expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'InvalidParameter' });
+		expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'InvalidParameter', message: 'The request is malformed.' });
 		expect((await control('/health')).status).toBe(200);
 	});
 
