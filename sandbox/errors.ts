@@ -61,7 +61,11 @@ export const ERRORS = {
 	invalidAuthInfo: def(400, 'invalidAuthInfo', '授权关系不存在'),
 
 	// ---- calendar_1_0 (§4) ----
-	/** Generic `invalidParameter`: the message is the forwarded one, pass it to `invalidParameter()`. */
+	/**
+	 * Generic `invalidParameter`: the message is the forwarded one, pass it to `invalidParameter()` (every
+	 * free-text message is the sandbox's own and is listed in sandbox/README.md, Fidelity row 22). The
+	 * default text is the doc's meaning column and is never sent alone.
+	 */
 	invalidParameter: def(400, 'invalidParameter', '参数异常'),
 	calendarIdBlank: def(400, 'invalidParameter', 'CalendarId cannot be blank'),
 	eventMustBeProvided: def(400, 'invalidParameter', 'Event must be provided.'),
@@ -87,7 +91,8 @@ export const ERRORS = {
 	meetingRoomInvalid: def(400, 'invalidParameter', 'Meeting room invalid'),
 	permissionDeny: def(400, 'permissionDeny', 'permissionDeny'),
 	flowLimit: def(400, 'flowLimit', 'current user can not create events exceed 100 per day'),
-	itemNotFound: def(404, 'itemNotFound', '无法找到指定日程'),
+	/** Docs: forwardErrorMessage; the text is the documented meaning ("event not found"). */
+	itemNotFound: def(404, 'itemNotFound', '无法找到指定日程', true),
 	/** Suggested by the reference §6.12 (UNCERTAIN code). */
 	notOrganizer: def(403, 'forbidden.accessDenied', 'The operator has no permission.'),
 	roomIdMustBeProvided: def(400, 'invalidParameter', 'roomId must be provided.'),

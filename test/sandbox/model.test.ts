@@ -1,9 +1,12 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable @typescript-eslint/no-explicit-any, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 /**
  * The state model alone (no HTTP): tokens, events, rooms, free/busy, paging, recurrence, limits, seed
  * validation, and the idempotency / rate-limit / fault building blocks.
  */
-import { DingTalkError, cloneSeed, defaultSeed, EVENT_IDS, ROOM_IDS, SandboxModel, USER_IDS, validateSeed } from '../../sandbox';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { DingTalkError, cloneSeed, defaultSeed, ERRORS, EVENT_IDS, ROOM_IDS, SandboxModel, USER_IDS, validateSeed } from '../../sandbox';
 import { SandboxClock } from '../../sandbox/model/clock';
 import { FaultEngine, mulberry32 } from '../../sandbox/model/faults';
 import { IdempotencyCache } from '../../sandbox/model/idempotency';
@@ -760,5 +763,37 @@ describe('building blocks', () => {
 		expect(() => f.setRules([{ kind: 'http500', probability: 2 }])).toThrow(/probability/);
 		expect(() => f.setRules([{ kind: 'http500', route: '^(' }])).toThrow(/regex/);
 		expect(mulberry32(1)()).toBe(mulberry32(1)());
+	});
+});
+
+describe('fidelity table (sandbox/README.md)', () => {
+	const root = join(__dirname, '../../sandbox');
+	const readme = readFileSync(join(root, 'README.md'), 'utf8');
+	const fidelity = readme.slice(readme.indexOf('## Fidelity'));
+
+	it('lists every catalogue message marked invented', () => {
+		const missing = Object.entries(ERRORS)
+			.filter(([, e]) => 'invented' in e && e.invented)
+			.filter(([, e]) => !fidelity.includes(e.message))
+			.map(([k]) => k);
+		expect(missing).toEqual([]);
+	});
+
+	it('lists every free-text invalidParameter message the sandbox sends', () => {
+		const files = (dir: string): string[] =>
+			readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+				d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+			);
+		const missing: string[] = [];
+		for (const file of files(root)) {
+			const src = readFileSync(file, 'utf8');
+			for (const m of src.matchAll(/invalidParameter\(\s*(['`])((?:(?!\1).)*)\1/g)) {
+				// Template literals: every fixed part must be in the table (placeholders are written "…" or <x> there).
+				for (const part of m[2].split(/\$\{[^}]*\}/).map((p) => p.trim()).filter((p) => p.length > 2)) {
+					if (!fidelity.includes(part)) missing.push(`${file.slice(root.length + 1)}: ${part}`);
+				}
+			}
+		}
+		expect(missing).toEqual([]);
 	});
 });
