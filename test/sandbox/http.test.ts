@@ -241,6 +241,19 @@ describe('routing and paths', () => {
 		expectDingTalkError(await raw(sb.url, { path: '/v1.0/rooms/meetingrooms/x' }), 404, 'InvalidAction.NotFound'); // case-sensitive
 		expectDingTalkError(await raw(sb.url, { path: '/__sandbox/nope' }), 404, 'InvalidAction.NotFound');
 		expect((await control('/stats')).json.requests['GET (unknown)']).toEqual({ '404': 3 });
+		// SDK endpoints the sandbox does not implement (fidelity row 10) are unknown paths too.
+		for (const [method, path] of [
+			['POST', `/v1.0/oauth2/${sb.seed.apps[0].corpId}/token`],
+			['POST', '/v1.0/oauth2/suiteAccessToken'],
+			['POST', '/v1.0/oauth2/userAccessToken'],
+			['GET', '/v1.0/calendar/categories'],
+			['POST', '/v1.0/calendar/me/schedules/query'],
+			['GET', `/v1.0/calendar/users/${ALICE}/calendars/primary/instances`],
+			['GET', `${dt.events()}/${EVENT_IDS.oneOnOne}/instances`],
+			['POST', `${dt.events()}/${EVENT_IDS.oneOnOne}/cancel`],
+		]) {
+			expectDingTalkError(await dt.call(method, path, method === 'POST' ? {} : undefined), 404, 'InvalidAction.NotFound');
+		}
 	});
 
 	it('decodes percent-encoded path segments exactly once', async () => {
