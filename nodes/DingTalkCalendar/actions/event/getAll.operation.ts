@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 		name: 'timeMax',
 		type: 'dateTime',
 		default: '',
-		description: 'Only events that start before this time. At most one year after After.',
+		description: 'Only events that start at or before this time. At most one year after After.',
 	},
 	{
 		displayName: 'Options',
