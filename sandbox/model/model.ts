@@ -226,9 +226,23 @@ export class SandboxModel {
 		if (calendarId !== 'primary') throw dingError('itemNotFound');
 	}
 
-	/** A blank `{eventId}` path segment (`/events/`, `/events//attendees`) is a 400, not a 404. */
-	private checkEventId(eventId: string, blank: ErrorKey = 'eventIdPathBlank'): void {
-		if (!eventId.trim()) throw dingError(blank);
+	/**
+	 * The checks every per-event API makes on its path, in DingTalk's order: the caller's org, the
+	 * calendar, the event ID (a blank `{eventId}` segment, `/events/` or `/events//attendees`, is a 400,
+	 * not a 404), and the user. ListAttendees names its blanks with codes of its own.
+	 */
+	private eventScope(
+		auth: AuthContext,
+		userId: string,
+		calendarId: string,
+		eventId: string,
+		blanks: { calendarIdBlank: ErrorKey; eventIdBlank: ErrorKey } = { calendarIdBlank: 'calendarIdBlank', eventIdBlank: 'eventIdPathBlank' },
+	): Org {
+		const org = this.org(auth);
+		this.checkCalendar(calendarId, blanks.calendarIdBlank);
+		if (!eventId.trim()) throw dingError(blanks.eventIdBlank);
+		this.member(org, userId);
+		return org;
 	}
 
 	private timing(ev: EventRecord): SeriesTiming {
@@ -414,10 +428,7 @@ export class SandboxModel {
 	}
 
 	getEvent(auth: AuthContext, userId: string, calendarId: string, eventId: string, query: Query = {}): Json {
-		const org = this.org(auth);
-		this.checkCalendar(calendarId);
-		this.checkEventId(eventId);
-		this.member(org, userId);
+		const org = this.eventScope(auth, userId, calendarId, eventId);
 		const maxAttendees = queryInteger(query, 'maxAttendees', () => invalidParameter('maxAttendees invalid')) ?? 100;
 		if (maxAttendees < 0 || maxAttendees > 500) throw invalidParameter('maxAttendees size must within range [0,500]');
 		const ev = this.visibleEvent(org, eventId, userId);
@@ -492,10 +503,7 @@ export class SandboxModel {
 	}
 
 	patchEvent(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): Json {
-		const org = this.org(auth);
-		this.checkCalendar(calendarId);
-		this.checkEventId(eventId);
-		this.member(org, userId);
+		const org = this.eventScope(auth, userId, calendarId, eventId);
 		if (!isObject(body)) throw dingError('eventMustBeProvided');
 		const id = optString(body, 'id');
 		if (!id || !id.trim()) throw dingError('eventIdBlank');
@@ -543,10 +551,7 @@ export class SandboxModel {
 	}
 
 	deleteEvent(auth: AuthContext, userId: string, calendarId: string, eventId: string, query: Query = {}): undefined {
-		const org = this.org(auth);
-		this.checkCalendar(calendarId);
-		this.checkEventId(eventId);
-		this.member(org, userId);
+		const org = this.eventScope(auth, userId, calendarId, eventId);
 		queryBoolean(query, 'pushNotification', () => invalidParameter('pushNotification invalid'));
 		const ev = this.visibleEvent(org, eventId, userId);
 		if (ev.organizerId === userId) {
@@ -562,10 +567,7 @@ export class SandboxModel {
 	}
 
 	addAttendees(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): undefined {
-		const org = this.org(auth);
-		this.checkCalendar(calendarId);
-		this.checkEventId(eventId);
-		this.member(org, userId);
+		const org = this.eventScope(auth, userId, calendarId, eventId);
 		if (!isObject(body)) throw dingError('missingBody');
 		const list = optArray(body, 'attendeesToAdd');
 		if (!list || list.length === 0) throw invalidParameter('attendeesToAdd must be provided.');
@@ -585,10 +587,7 @@ export class SandboxModel {
 	}
 
 	removeAttendees(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): undefined {
-		const org = this.org(auth);
-		this.checkCalendar(calendarId);
-		this.checkEventId(eventId);
-		this.member(org, userId);
+		const org = this.eventScope(auth, userId, calendarId, eventId);
 		if (!isObject(body)) throw dingError('missingBody');
 		const list = optArray(body, 'attendeesToRemove') ?? [];
 		const ids = parseAttendees(list, 'attendeesToRemove').map((a) => a.id);
@@ -600,10 +599,10 @@ export class SandboxModel {
 	}
 
 	listAttendees(auth: AuthContext, userId: string, calendarId: string, eventId: string, query: Query = {}): Json {
-		const org = this.org(auth);
-		this.checkCalendar(calendarId, 'listAttendeesCalendarIdBlank');
-		this.checkEventId(eventId, 'listAttendeesEventIdBlank');
-		this.member(org, userId);
+		const org = this.eventScope(auth, userId, calendarId, eventId, {
+			calendarIdBlank: 'listAttendeesCalendarIdBlank',
+			eventIdBlank: 'listAttendeesEventIdBlank',
+		});
 		const maxResults = queryInteger(query, 'maxResults', () => dingError('attendeesMaxResults')) ?? 100;
 		if (maxResults < 0 || maxResults > 500) throw dingError('attendeesMaxResults');
 		const limit = maxResults || 100;
@@ -629,10 +628,7 @@ export class SandboxModel {
 	}
 
 	respondEvent(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): undefined {
-		const org = this.org(auth);
-		this.checkCalendar(calendarId);
-		this.checkEventId(eventId);
-		this.member(org, userId);
+		const org = this.eventScope(auth, userId, calendarId, eventId);
 		if (!isObject(body)) throw dingError('missingBody');
 		const status = optString(body, 'responseStatus');
 		if (!status || !RESPONSE_STATUSES.includes(status as ResponseStatus)) throw invalidParameter('responseStatus invalid');
@@ -713,10 +709,7 @@ export class SandboxModel {
 	// ------------------------------------------------------------------ Calendar: rooms on events (§4.14–4.17)
 
 	addMeetingRooms(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): Json {
-		const org = this.org(auth);
-		this.checkCalendar(calendarId);
-		this.checkEventId(eventId);
-		this.member(org, userId);
+		const org = this.eventScope(auth, userId, calendarId, eventId);
 		if (!isObject(body)) throw dingError('roomIdMustBeProvided');
 		const list = optArray(body, 'meetingRoomsToAdd');
 		if (!list || list.length === 0) throw dingError('roomIdMustBeProvided');
@@ -749,10 +742,7 @@ export class SandboxModel {
 	}
 
 	removeMeetingRooms(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): Json {
-		const org = this.org(auth);
-		this.checkCalendar(calendarId);
-		this.checkEventId(eventId);
-		this.member(org, userId);
+		const org = this.eventScope(auth, userId, calendarId, eventId);
 		if (!isObject(body)) throw dingError('roomsToRemoveMustBeProvided');
 		const list = optArray(body, 'meetingRoomsToRemove');
 		if (!list || list.length === 0) throw dingError('roomsToRemoveMustBeProvided');
@@ -814,10 +804,7 @@ export class SandboxModel {
 		roomId: string,
 		body: unknown,
 	): Json {
-		const org = this.org(auth);
-		this.checkCalendar(calendarId);
-		this.checkEventId(eventId);
-		this.member(org, userId);
+		const org = this.eventScope(auth, userId, calendarId, eventId);
 		if (!isObject(body)) throw dingError('missingBody');
 		const status = optString(body, 'responseStatus');
 		if (!status || !ROOM_RESPONSES.includes(status as RoomResponseStatus)) throw invalidParameter('responseStatus invalid');

@@ -73,6 +73,16 @@ export interface RunOptions {
 	timezone?: string;
 }
 
+/** n8n's base URLs, which the node never uses: empty in tests, for the engine and the editor's methods. */
+export const NO_BASE_URLS = {
+	restApiUrl: '',
+	instanceBaseUrl: '',
+	formWaitingBaseUrl: '',
+	webhookBaseUrl: '',
+	webhookWaitingBaseUrl: '',
+	webhookTestBaseUrl: '',
+};
+
 /**
  * Runs a workflow the way n8n does a manual run: n8n-core's WorkflowExecute, real parameter and
  * expression resolution, real httpRequestWithAuthentication with our credential's preAuthentication.
@@ -107,12 +117,7 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions): Prom
 		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
 		executionId,
 		currentNodeExecutionIndex: 0,
-		restApiUrl: '',
-		instanceBaseUrl: '',
-		formWaitingBaseUrl: '',
-		webhookBaseUrl: '',
-		webhookWaitingBaseUrl: '',
-		webhookTestBaseUrl: '',
+		...NO_BASE_URLS,
 		variables: {},
 		executeWorkflow: async () => {
 			throw new Error('Sub-workflows are not available in tests');

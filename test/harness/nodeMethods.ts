@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { createNodeTypes, NODE_TYPE } from './engine';
+import { createNodeTypes, NODE_TYPE, NO_BASE_URLS } from './engine';
 import type { TestCredentialsHelper } from './credentialsHelper';
 import { CREDENTIAL_REF } from './workflows';
 
@@ -36,12 +36,7 @@ async function inEditor<T>(
 	const additionalData = {
 		credentialsHelper,
 		currentNodeParameters: parameters,
-		restApiUrl: '',
-		instanceBaseUrl: '',
-		formWaitingBaseUrl: '',
-		webhookBaseUrl: '',
-		webhookWaitingBaseUrl: '',
-		webhookTestBaseUrl: '',
+		...NO_BASE_URLS,
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readIdList } from './idList';
+import { inBatches } from './inBatches';
 
 /** DingTalk takes at most 500 attendees per call and holds at most 5,000 on one event (reference §4.0, §4.8). */
 export const MAX_ATTENDEES_PER_CALL = 500;
@@ -30,13 +31,6 @@ export function readAttendeeIds(
 		max: { count: max, problem: (given) => `${given} users given, but DingTalk allows at most ${max} here` },
 		help: HELP,
 	});
-}
-
-/** Splits a list into consecutive batches of at most `size`, for APIs that take a bounded list per call. */
-export function inBatches<T>(list: T[], size: number): T[][] {
-	const batches: T[][] = [];
-	for (let i = 0; i < list.length; i += size) batches.push(list.slice(i, i + size));
-	return batches;
 }
 
 /**

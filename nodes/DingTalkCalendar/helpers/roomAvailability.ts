@@ -2,7 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { DingTalkClient } from '../transport/client';
 import { API } from '../transport/paths';
-import { parseDateTime, toFilterTime } from './dateTimeInput';
+import { toFilterTime } from './dateTimeInput';
+import { inBatches } from './inBatches';
+import { scheduleTimeUtc, type ScheduleTime } from './scheduleTime';
 import type { TimeWindow } from './timeWindow';
 
 /** DingTalk answers free/busy for at most this many rooms per call ("建议不超过5个", reference §4.16). */
@@ -29,12 +31,6 @@ export interface RoomAvailability {
 	scheduleError?: string;
 }
 
-interface ScheduleTime {
-	date?: string;
-	dateTime?: string;
-	timeZone?: string;
-}
-
 interface ScheduleAnswer {
 	scheduleInformation?: Array<{
 		roomId?: string;
@@ -47,13 +43,6 @@ interface ScheduleAnswer {
 			end?: ScheduleTime;
 		}>;
 	}>;
-}
-
-/** A DingTalk time object in UTC form; all-day dates are midnight UTC, as DingTalk keeps them. */
-function utcOf(time: ScheduleTime | undefined): string | null {
-	if (!time?.dateTime && !time?.date) return null;
-	const parsed = parseDateTime(time, 'UTC');
-	return parsed && typeof parsed !== 'string' ? toFilterTime(parsed.value) : (time.dateTime ?? time.date ?? null);
 }
 
 /** Free/busy of up to five rooms in one call (GetMeetingRoomsSchedule). */
@@ -78,8 +67,8 @@ async function queryBatch(
 			eventId: item.eventId ?? null,
 			organizerId: item.organizer?.id ?? null,
 			status: item.status ?? 'BUSY',
-			start: utcOf(item.start),
-			end: utcOf(item.end),
+			start: scheduleTimeUtc(item.start),
+			end: scheduleTimeUtc(item.end),
 		}));
 		return info.error ? { roomId, busySlots, scheduleError: info.error } : { roomId, busySlots };
 	});
@@ -96,10 +85,7 @@ export async function queryAvailability(
 	window: TimeWindow,
 	itemIndex?: number,
 ): Promise<RoomAvailability[]> {
-	const batches: string[][] = [];
-	for (let i = 0; i < roomIds.length; i += ROOMS_PER_SCHEDULE_QUERY) {
-		batches.push(roomIds.slice(i, i + ROOMS_PER_SCHEDULE_QUERY));
-	}
+	const batches = inBatches(roomIds, ROOMS_PER_SCHEDULE_QUERY);
 	const answers = await Promise.all(batches.map((batch) => queryBatch(client, userId, batch, window, itemIndex)));
 	return answers.flat();
 }

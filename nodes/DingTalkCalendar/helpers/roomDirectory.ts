@@ -69,22 +69,30 @@ export async function listAllRooms(client: DingTalkClient, unionId: string, item
 	});
 }
 
-/** One room's detail, unwrapped from DingTalk's `result` (read once per run). */
+/** One room's detail (QueryMeetingRoom), unwrapped from DingTalk's `result`. */
+export async function queryRoomDetail(
+	client: DingTalkClient,
+	unionId: string,
+	roomId: string,
+	itemIndex?: number,
+): Promise<RoomDetail> {
+	const response = await client.call<{ result?: RoomDetail }>(API.QueryMeetingRoom, {
+		params: { roomId },
+		qs: { unionId },
+		subject: { userId: unionId, roomIds: [roomId] },
+		itemIndex,
+	});
+	return response.result ?? { roomId };
+}
+
+/** One room's detail, read once per run (the candidates of many items are often the same rooms). */
 export async function getRoomDetail(
 	client: DingTalkClient,
 	unionId: string,
 	roomId: string,
 	itemIndex?: number,
 ): Promise<RoomDetail> {
-	return await cachedForRun(client, `room|${unionId}|${roomId}`, async () => {
-		const response = await client.call<{ result?: RoomDetail }>(API.QueryMeetingRoom, {
-			params: { roomId },
-			qs: { unionId },
-			subject: { userId: unionId, roomIds: [roomId] },
-			itemIndex,
-		});
-		return response.result ?? { roomId };
-	});
+	return await cachedForRun(client, `room|${unionId}|${roomId}`, async () => await queryRoomDetail(client, unionId, roomId, itemIndex));
 }
 
 /** Whether DingTalk takes bookings for the room: open for reservation, and not reserved to admins. */

@@ -18,7 +18,8 @@ import {
 	timeZoneOption,
 } from '../../descriptions/eventFields';
 import { readCalendarRef } from '../../helpers/eventRef';
-import { inBatches, MAX_ATTENDEES_PER_CALL, MAX_ATTENDEES_PER_EVENT, readAttendeeIds } from '../../helpers/attendeeIds';
+import { MAX_ATTENDEES_PER_CALL, MAX_ATTENDEES_PER_EVENT, readAttendeeIds } from '../../helpers/attendeeIds';
+import { inBatches } from '../../helpers/inBatches';
 import { bookRooms } from '../../helpers/bookRooms';
 import { readDateTime, readTimeZone } from '../../helpers/dateTimeInput';
 import { checkSummary, readEventDetails } from '../../helpers/eventDetails';

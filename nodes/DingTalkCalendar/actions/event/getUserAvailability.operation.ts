@@ -3,8 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { operatorField, windowEndField, windowStartField } from '../../descriptions/roomFields';
 import { readOperator } from '../../helpers/eventRef';
-import { inBatches, readAttendeeIds } from '../../helpers/attendeeIds';
-import { parseDateTime, toFilterTime } from '../../helpers/dateTimeInput';
+import { readAttendeeIds } from '../../helpers/attendeeIds';
+import { inBatches } from '../../helpers/inBatches';
+import { toFilterTime } from '../../helpers/dateTimeInput';
+import { scheduleTimeUtc, type ScheduleTime } from '../../helpers/scheduleTime';
 import { readTimeWindow } from '../../helpers/timeWindow';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
@@ -37,12 +39,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-interface ScheduleTime {
-	date?: string;
-	dateTime?: string;
-	timeZone?: string;
-}
-
 interface ScheduleAnswer {
 	scheduleInformation?: Array<{
 		userId?: string;
@@ -55,12 +51,6 @@ interface ScheduleAnswer {
 const SCHEDULE_ERRORS: Record<string, string> = {
 	无权限: "No permission to see this user's schedule",
 };
-
-/** A schedule item's time in UTC, the form the window is given in; all-day items start at 00:00 UTC. */
-function utc(time: ScheduleTime | undefined): string | null {
-	const read = parseDateTime(time, 'UTC');
-	return read && typeof read !== 'string' ? toFilterTime(read.value) : null;
-}
 
 /**
  * Free/busy of users in a time window (GetSchedule, `POST /v1.0/calendar/users/{userId}/querySchedule`),
@@ -95,8 +85,8 @@ export async function execute(
 		const info = byUser.get(id);
 		const busySlots = (info?.scheduleItems ?? []).map((item) => ({
 			status: item.status ?? 'BUSY',
-			start: utc(item.start),
-			end: utc(item.end),
+			start: scheduleTimeUtc(item.start),
+			end: scheduleTimeUtc(item.end),
 		}));
 		const scheduleError = !info
 			? 'DingTalk returned no schedule for this user'

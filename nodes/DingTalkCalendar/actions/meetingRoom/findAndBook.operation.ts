@@ -14,6 +14,7 @@ import {
 import { bookRooms, isRoomTaken } from '../../helpers/bookRooms';
 import { toFilterTime } from '../../helpers/dateTimeInput';
 import { getEvent, readRoomStatuses, type EventRef } from '../../helpers/eventRooms';
+import { inBatches } from '../../helpers/inBatches';
 import { rankRooms } from '../../helpers/rankRooms';
 import { readRoomCriteria } from '../../helpers/readRoomCriteria';
 import { isFree, MAX_WINDOW_DAYS, queryAvailability, ROOMS_PER_SCHEDULE_QUERY } from '../../helpers/roomAvailability';
@@ -286,8 +287,8 @@ export async function execute(
 	const booked: RoomSummary[] = [];
 	let eventCreated = false;
 	try {
-		for (let i = 0; i < candidates.length && booked.length < request.roomCount; i += ROOMS_PER_SCHEDULE_QUERY) {
-			const batch = candidates.slice(i, i + ROOMS_PER_SCHEDULE_QUERY);
+		for (const batch of inBatches(candidates, ROOMS_PER_SCHEDULE_QUERY)) {
+			if (booked.length >= request.roomCount) break;
 			const availability = await queryAvailability(client, userId, batch.map((room) => room.roomId), when, itemIndex);
 			for (const [k, room] of batch.entries()) {
 				if (booked.length >= request.roomCount) break;

@@ -3,9 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { operatorField, roomLocator } from '../../descriptions/roomFields';
 import { readOperator } from '../../helpers/eventRef';
+import { queryRoomDetail } from '../../helpers/roomDirectory';
 import { requiredId } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
-import { API } from '../../transport/paths';
 
 const properties: INodeProperties[] = [operatorField, roomLocator];
 
@@ -25,11 +25,6 @@ export async function execute(
 		extractValue: true,
 		description: 'Pick a room from the list, or give its ID.',
 	});
-	const response = await client.call<{ result?: INodeExecutionData['json'] }>(API.QueryMeetingRoom, {
-		params: { roomId },
-		qs: { unionId },
-		subject: { userId: unionId, roomIds: [roomId] },
-		itemIndex,
-	});
-	return [{ json: response.result ?? { roomId }, pairedItem: { item: itemIndex } }];
+	const detail = await queryRoomDetail(client, unionId, roomId, itemIndex);
+	return [{ json: detail, pairedItem: { item: itemIndex } }];
 }

@@ -10,6 +10,7 @@ import {
 	operatorField,
 } from '../../descriptions/roomFields';
 import { readOperator } from '../../helpers/eventRef';
+import { inBatches } from '../../helpers/inBatches';
 import { readRoomCriteria } from '../../helpers/readRoomCriteria';
 import { matchesCriteria } from '../../helpers/roomCriteria';
 import { getRoomDetail, isBookable, roomPages, type RoomSummary } from '../../helpers/roomDirectory';
@@ -72,8 +73,8 @@ export async function execute(
 		if (!bookableOnly) {
 			found.push(...matching);
 		} else {
-			for (let i = 0; i < matching.length && found.length < limit; i += DETAILS_AT_ONCE) {
-				const chunk = matching.slice(i, i + DETAILS_AT_ONCE);
+			for (const chunk of inBatches(matching, DETAILS_AT_ONCE)) {
+				if (found.length >= limit) break;
 				const details = await Promise.all(chunk.map((room) => getRoomDetail(client, unionId, room.roomId, itemIndex)));
 				found.push(...chunk.filter((_, k) => isBookable(details[k])));
 			}
