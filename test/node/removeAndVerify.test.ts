@@ -15,7 +15,7 @@ const slot = (hour: number) => ({
 	end: `2031-04-04T${String(hour + 1).padStart(2, '0')}:00:00.000Z`,
 });
 
-describe('Meeting Room > Remove from Event, and Add to Event > Verify Booking', () => {
+describe('Meeting Room > Remove From Event, and Add to Event > Verify Booking', () => {
 	const suite = useSandbox();
 	const { dingtalk } = suite;
 
@@ -26,7 +26,7 @@ describe('Meeting Room > Remove from Event, and Add to Event > Verify Booking', 
 
 	const removeParameters = addToEventParameters({ operation: 'removeFromEvent' });
 
-	describe('Remove from Event', () => {
+	describe('Remove From Event', () => {
 		it('cancels the given rooms and keeps the others', async () => {
 			const eventId = await dingtalk.createEvent(organizer, slot(9).start, slot(9).end);
 			await dingtalk.addRooms(organizer, eventId, [ROOM_IDS.xixi, ROOM_IDS.qiantang]);

@@ -136,7 +136,7 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 			if (dingTalkMessage === 'Meeting room invalid') {
 				return {
 					message: `A meeting room of ${event} is not free at the new time`,
-					hint: 'Move the event to a time when its rooms are free (Meeting Room > Get Availability), or take the room off the event first (Meeting Room > Remove from Event).',
+					hint: 'Move the event to a time when its rooms are free (Meeting Room > Get Availability), or take the room off the event first (Meeting Room > Remove From Event).',
 				};
 			}
 			if (

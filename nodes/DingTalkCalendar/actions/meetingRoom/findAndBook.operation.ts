@@ -424,7 +424,7 @@ async function readExistingEvent(
 			itemIndex,
 			'Number of Rooms',
 			`event ${ref.eventId} already holds ${roomsOnEvent.size} rooms, and DingTalk allows ${MAX_ROOMS_PER_EVENT} per event`,
-			`Ask for at most ${Math.max(0, MAX_ROOMS_PER_EVENT - roomsOnEvent.size)} more, or remove rooms first (Meeting Room > Remove from Event).`,
+			`Ask for at most ${Math.max(0, MAX_ROOMS_PER_EVENT - roomsOnEvent.size)} more, or remove rooms first (Meeting Room > Remove From Event).`,
 		);
 	}
 	return { summary: event.summary ?? null, window, roomsOnEvent, recurring: !!event.recurrence };
