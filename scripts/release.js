@@ -1,7 +1,7 @@
 // `npm run release`: what .github/workflows/publish.yml runs on a version tag.
 //
 // In GitHub Actions it checks that the tag names package.json's version and that CHANGELOG.md has a
-// section for it, then hands over to `n8n-node release` (@n8n/node-cli), which runs `npm run lint`,
+// dated section for it, then hands over to `n8n-node release` (@n8n/node-cli), which runs `npm run lint`,
 // `npm run build` and `npm publish` with an npm provenance statement (n8n verifies only packages
 // published that way).
 //
@@ -41,8 +41,8 @@ if (process.env.GITHUB_REF_TYPE === 'tag') {
 
 const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
 const escaped = version.replace(/[.+]/g, '\\$&');
-if (!new RegExp(`^## \\[${escaped}\\]`, 'm').test(changelog)) {
-	fail(`CHANGELOG.md has no "## [${version}]" section: describe the release before publishing it.`);
+if (!new RegExp(`^## \\[${escaped}\\] - \\d{4}-\\d{2}-\\d{2}`, 'm').test(changelog)) {
+	fail(`CHANGELOG.md has no "## [${version}] - YYYY-MM-DD" section: describe and date the release before publishing it.`);
 }
 
 // @n8n/node-cli exports no bin path, so its file is named directly.

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,8 +48,12 @@ const npmScriptsCalled = (text: string) => [...text.matchAll(/\bnpm run(?:-scrip
 
 /** GitHub's filter globs for tags: `*` is any run of characters but `/`. */
 function globMatches(glob: string, name: string): boolean {
-	const pattern = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*');
-	return new RegExp(`^${pattern.replace(/\u0000/g, '.*')}$`).test(name);
+	const literal = (part: string) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+	const pattern = glob
+		.split('**')
+		.map((part) => part.split('*').map(literal).join('[^/]*'))
+		.join('.*');
+	return new RegExp(`^${pattern}$`).test(name);
 }
 
 describe('.github/workflows/ci.yml', () => {
