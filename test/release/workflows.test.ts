@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { parse } from 'yaml';
@@ -71,9 +71,7 @@ describe('.github/workflows/ci.yml', () => {
 
 	it('runs .ci/run, which exists and is executable', () => {
 		expect(runText(ci)).toMatch(/(^|\s)(bash )?\.ci\/run\b/);
-		const ciRun = join(root, '.ci', 'run');
-		expect(existsSync(ciRun)).toBe(true);
-		expect(spawnSync('test', ['-x', ciRun]).status).toBe(0);
+		expect(() => accessSync(join(root, '.ci', 'run'), constants.X_OK)).not.toThrow();
 	});
 
 	it('only reads the repository', () => {
