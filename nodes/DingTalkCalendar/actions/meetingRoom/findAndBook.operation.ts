@@ -16,7 +16,7 @@ import { toFilterTime } from '../../helpers/dateTimeInput';
 import { getEvent, readRoomStatuses, type EventRef } from '../../helpers/eventRooms';
 import { inBatches } from '../../helpers/inBatches';
 import { rankRooms } from '../../helpers/rankRooms';
-import { readRoomCriteria } from '../../helpers/readRoomCriteria';
+import { readCriteriaInput, resolveRoomCriteria, type CriteriaInput } from '../../helpers/readRoomCriteria';
 import { isFree, MAX_WINDOW_DAYS, queryAvailability, ROOMS_PER_SCHEDULE_QUERY } from '../../helpers/roomAvailability';
 import { describeCriteria, matchesCriteria } from '../../helpers/roomCriteria';
 import {
@@ -31,6 +31,7 @@ import { describeTime, describeWindow, eventWindow, readTimeWindow, type TimeWin
 import { describeValue, invalidField, MAX_ROOMS_PER_EVENT, requiredId, requiredString } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
+import { listIds, stringList, type ItemChange } from '../operation';
 
 const forNewEvent = { show: { bookFor: ['newEvent'] } };
 
@@ -179,6 +180,7 @@ interface Request {
 	preferredRoomIds: string[];
 	allowApprovalRooms: boolean;
 	returnEmpty: boolean;
+	criteria: CriteriaInput;
 }
 
 function readRoomCount(context: IExecuteFunctions, itemIndex: number): number {
@@ -196,6 +198,11 @@ function readRoomCount(context: IExecuteFunctions, itemIndex: number): number {
 	return count;
 }
 
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number): Request {
+	return readRequest(this, itemIndex);
+}
+
 function readRequest(context: IExecuteFunctions, itemIndex: number): Request {
 	const userId = requiredId(context, itemIndex, 'userId', 'Organizer User ID', {
 		description: "Give the organizer's unionId (not the staff user ID).",
@@ -210,6 +217,12 @@ function readRequest(context: IExecuteFunctions, itemIndex: number): Request {
 		}),
 		allowApprovalRooms: context.getNodeParameter('criteria.allowApprovalRooms', itemIndex, false) === true,
 		returnEmpty: context.getNodeParameter('options.whenNoRoomIsFree', itemIndex, 'error') === 'returnEmpty',
+		criteria: readCriteriaInput(context, itemIndex, {
+			minCapacity: ['minCapacity', 'Minimum Capacity'],
+			groupIds: ['criteria.groupIds', 'Groups'],
+			labels: ['criteria.labels', 'Labels'],
+			nameContains: ['criteria.nameContains', 'Name Contains'],
+		}),
 	};
 	if (context.getNodeParameter('bookFor', itemIndex, 'existingEvent') === 'newEvent') {
 		request.newEvent = {
@@ -239,8 +252,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
+	request: Request,
 ): Promise<INodeExecutionData[]> {
-	const request = readRequest(this, itemIndex);
 	const zone = this.getTimezone();
 	const { userId, calendarId } = request.event;
 
@@ -257,12 +270,7 @@ export async function execute(
 			: await readExistingEvent(this, client, { userId, calendarId, eventId }, request.roomCount, itemIndex);
 
 	// The candidates, best first.
-	const criteria = await readRoomCriteria(this, itemIndex, client, userId, {
-		minCapacity: ['minCapacity', 'Minimum Capacity'],
-		groupIds: ['criteria.groupIds', 'Groups'],
-		labels: ['criteria.labels', 'Labels'],
-		nameContains: ['criteria.nameContains', 'Name Contains'],
-	});
+	const criteria = await resolveRoomCriteria(this, itemIndex, client, userId, request.criteria);
 	const directory = await listAllRooms(client, userId, itemIndex);
 	const byId = new Map(directory.map((room) => [room.roomId, room]));
 	const unknown = request.preferredRoomIds.filter((roomId) => !byId.has(roomId));
@@ -493,4 +501,13 @@ async function release(
 		const what = eventCreated ? `delete the event ${eventId} it created` : `release the rooms it booked (${booked.map((room) => room.roomId).join(', ')})`;
 		return [`The node could not ${what}: ${(error as Error).message}.`];
 	}
+}
+
+export function changeOf(json: IDataObject): ItemChange | undefined {
+	// Not found: what it booked was released again (and a created event deleted), or the error says what was not.
+	if (json.found !== true) return undefined;
+	const roomIds = stringList(json.roomIds);
+	const eventId = String(json.eventId);
+	const created = json.eventCreated === true ? `created event ${eventId} and ` : '';
+	return { change: `${created}booked room${roomIds.length === 1 ? '' : 's'} ${listIds(roomIds)} onto event ${eventId}`, eventId, roomIds };
 }
