@@ -4,7 +4,7 @@ import { calendarIdField, eventField, organizerField, roomsField } from '../../d
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { readEventRef } from '../../helpers/eventRef';
 import { bookRooms } from '../../helpers/bookRooms';
-import { readRoomStatuses } from '../../helpers/eventRooms';
+import { readStatusesAfterBooking } from '../../helpers/eventRooms';
 import { readRoomIds } from '../../helpers/roomIds';
 import type { DingTalkClient } from '../../transport/client';
 import { listIds, stringList, type ItemChange } from '../operation';
@@ -58,9 +58,10 @@ export async function execute(
 
 	const json: IDataObject = { ...event, roomIds, result };
 	if (verifyBooking) {
-		const rooms = await readRoomStatuses(client, event, roomIds, itemIndex);
+		const { rooms, readError } = await readStatusesAfterBooking(client, event, roomIds, itemIndex);
 		json.rooms = rooms;
 		json.allAccepted = rooms.every((room) => room.responseStatus === 'accepted');
+		if (readError) json.verifyError = readError;
 	}
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

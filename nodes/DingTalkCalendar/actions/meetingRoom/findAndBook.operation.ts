@@ -13,7 +13,7 @@ import {
 } from '../../descriptions/roomFields';
 import { bookRooms, isRoomTaken } from '../../helpers/bookRooms';
 import { toFilterTime } from '../../helpers/dateTimeInput';
-import { getEvent, readRoomStatuses, type EventRef } from '../../helpers/eventRooms';
+import { getEvent, readStatusesAfterBooking, type EventRef } from '../../helpers/eventRooms';
 import { inBatches } from '../../helpers/inBatches';
 import { rankRooms } from '../../helpers/rankRooms';
 import { readCriteriaInput, resolveRoomCriteria, type CriteriaInput } from '../../helpers/readRoomCriteria';
@@ -375,7 +375,8 @@ export async function execute(
 
 	// Read back: what did DingTalk make of each booking?
 	const ref: EventRef = { userId, calendarId, eventId: eventId! };
-	const statuses = await readRoomStatuses(
+	// A failed read-back does not fail the item: the rooms are booked, and the output must say so.
+	const { rooms: statuses, readError } = await readStatusesAfterBooking(
 		client,
 		ref,
 		booked.map((room) => room.roomId),
@@ -401,6 +402,7 @@ export async function execute(
 		allAccepted: rooms.every((room) => room.responseStatus === 'accepted'),
 		passedOver,
 	};
+	if (readError) json.verifyError = readError;
 	return [{ json, pairedItem: { item: itemIndex } }];
 }
 
