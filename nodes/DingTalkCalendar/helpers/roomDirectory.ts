@@ -20,6 +20,8 @@ export interface RoomDetail extends RoomSummary {
 	extensionConfig?: {
 		openReservation?: boolean;
 		approvalSwitch?: boolean;
+		/** Set while the room is closed: since when, and why (reference §5.2). */
+		reservationCloseDetail?: { closeReason?: string };
 	};
 }
 
@@ -106,13 +108,36 @@ export function needsApproval(detail: RoomDetail): boolean {
 }
 
 /** A room as pickers and messages show it: "西湖 West Lake (8 seats, HQ · 5F)". */
-export function roomLabel(room: RoomSummary): string {
+export function roomLabel(room: RoomSummary, options: { closed?: boolean } = {}): string {
 	const details = [
 		room.roomCapacity !== undefined ? `${room.roomCapacity} seats` : undefined,
 		room.roomGroup?.groupName,
 		// Visible in the list, but DingTalk books it only for admins (isBookable says no).
 		room.roomStatus === 1 ? 'admins only' : undefined,
+		options.closed ? 'closed for booking' : undefined,
 	].filter(Boolean);
 	const name = room.roomName || room.roomId;
 	return details.length ? `${name} (${details.join(', ')})` : name;
+}
+
+/** Rooms whose booking rules are read side by side when looking for closed rooms. */
+const DETAILS_AT_ONCE = 10;
+
+/**
+ * Which of the rooms are closed for booking, with DingTalk's reason (possibly empty). Only a room's
+ * detail tells (QueryMeetingRoom, one call per room; the directory list does not say): a room whose
+ * detail cannot be read counts as open.
+ */
+export async function closedRooms(client: DingTalkClient, unionId: string, rooms: RoomSummary[]): Promise<Map<string, string>> {
+	const closed = new Map<string, string>();
+	for (let start = 0; start < rooms.length; start += DETAILS_AT_ONCE) {
+		const chunk = rooms.slice(start, start + DETAILS_AT_ONCE);
+		const details = await Promise.all(chunk.map(async (room) => await queryRoomDetail(client, unionId, room.roomId).catch(() => undefined)));
+		for (const detail of details) {
+			if (detail && detail.extensionConfig?.openReservation === false) {
+				closed.set(detail.roomId, detail.extensionConfig.reservationCloseDetail?.closeReason ?? '');
+			}
+		}
+	}
+	return closed;
 }
