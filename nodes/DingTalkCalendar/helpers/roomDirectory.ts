@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { DingTalkClient } from '../transport/client';
 import { API } from '../transport/paths';
-import { cachedForRun } from './runCache';
+import { cachedForRun, loadedForRun } from './runCache';
 
 /** A room as QueryMeetingRoomList lists it (reference §5.1); other fields pass through untouched. */
 export interface RoomSummary extends IDataObject {
@@ -69,6 +69,16 @@ export async function listAllRooms(client: DingTalkClient, unionId: string, item
 		for await (const page of roomPages(client, unionId, { itemIndex })) rooms.push(...page.rooms);
 		return rooms;
 	});
+}
+
+/** Room names by ID, from the directory and room details this run already read (no call). */
+export function knownRoomNames(client: DingTalkClient): Record<string, string | undefined> {
+	const names: Record<string, string | undefined> = {};
+	for (const rooms of loadedForRun(client, 'rooms|') as RoomSummary[][]) {
+		for (const room of rooms) if (room.roomName) names[room.roomId] = room.roomName;
+	}
+	for (const room of loadedForRun(client, 'room|') as RoomSummary[]) if (room.roomName) names[room.roomId] = room.roomName;
+	return names;
 }
 
 /** One room's detail (QueryMeetingRoom), unwrapped from DingTalk's `result`. */
