@@ -32,9 +32,10 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
  * Runs the chosen operation for every input item and returns the outputs in input order. Every item
  * yields output or an error. Two phases:
  *
- * 1. Every item's parameters are checked (`validate`) before the first request. With On Error = Stop
- *    Workflow a mistake in any item stops the run there and nothing at all is sent, so a re-run after
- *    fixing it does not repeat the items before it. With the Continue modes that item fails alone.
+ * 1. Every item's parameters are checked (`validate`) without a request. With On Error = Stop Workflow
+ *    all items are checked before the first request: a mistake in any item stops the run there and
+ *    nothing at all is sent, so a re-run after fixing it does not repeat the items before it. With the
+ *    Continue modes that item fails alone, so each item is checked as its turn comes.
  * 2. The valid items run, several at a time (Request Options > Concurrency). With Stop Workflow, once an
  *    item fails no further item starts; items already running finish (a request sent cannot be called
  *    back), and the error of the first failing item lists what those later items changed, so nothing
@@ -54,27 +55,36 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 
-	// Phase 1: every item checked, nothing sent yet.
 	const outcomes: Array<ItemOutcome | undefined> = new Array(items.length);
 	const inputs: unknown[] = new Array(items.length);
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	/** Checks one item without a request; false (with its error recorded) when it is not valid. */
+	const validate = (itemIndex: number): boolean => {
 		try {
 			inputs[itemIndex] = module.validate.call(this, itemIndex);
+			return true;
 		} catch (error) {
-			const nodeError = asNodeError(this, error, itemIndex);
-			if (!continueOnFail) throw nothingSentError(nodeError, itemIndex, items.length);
-			outcomes[itemIndex] = { error: nodeError };
+			outcomes[itemIndex] = { error: asNodeError(this, error, itemIndex) };
+			return false;
+		}
+	};
+
+	// Phase 1, Stop Workflow: every item checked before the first request. With the Continue modes a
+	// bad item fails alone whenever it is found, so each item is checked just before its requests, and
+	// the checking overlaps with the requests of the items before it.
+	if (!continueOnFail) {
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			if (!validate(itemIndex)) throw nothingSentError((outcomes[itemIndex] as { error: NodeError }).error, itemIndex, items.length);
 		}
 	}
 
 	// Phase 2: the requests.
 	const client = new DingTalkClient(this, settings);
-	const pending = items.map((_, itemIndex) => itemIndex).filter((itemIndex) => !outcomes[itemIndex]);
 	let next = 0;
 	let stopped = false;
 	const worker = async () => {
-		while (!stopped && next < pending.length) {
-			const itemIndex = pending[next++];
+		while (!stopped && next < items.length) {
+			const itemIndex = next++;
+			if (continueOnFail && !validate(itemIndex)) continue;
 			try {
 				outcomes[itemIndex] = { items: await module.execute.call(this, itemIndex, client, inputs[itemIndex]) };
 			} catch (error) {
@@ -83,7 +93,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(settings.concurrency, pending.length) }, worker));
+	await Promise.all(Array.from({ length: Math.min(settings.concurrency, items.length) }, worker));
 
 	if (!continueOnFail) {
 		const failed = outcomes.findIndex((outcome) => outcome !== undefined && 'error' in outcome);
