@@ -111,11 +111,14 @@ async function addMeetingRoomsCalls(sandboxUrl: string): Promise<number> {
 
 type ErrorShape = { message?: string; description?: string; context?: { itemIndex?: number; stoppedRun?: Record<string, unknown> } };
 
-/** The error that stopped the run, from the run JSON (`n8n execute` prints it on failure too) or its log. */
-function stopError(output: RunOutput | undefined, stdout: string): ErrorShape {
+/**
+ * The error that stopped the run, from the run JSON: `n8n execute` logs the run (with the error, its
+ * description and context) before it exits with an error.
+ */
+function stopError(output: RunOutput | undefined, problems: string[], what: string): ErrorShape {
 	const fromRun = (output?.data?.resultData?.error ?? output?.data?.resultData?.runData?.[NODE]?.at(-1)?.error) as ErrorShape | undefined;
-	if (fromRun?.message) return fromRun;
-	return { message: stdout, description: stdout };
+	if (!fromRun?.message) problems.push(`${what}: n8n execute printed no run JSON with the error`);
+	return fromRun ?? {};
 }
 
 function expect(condition: boolean, problem: string, problems: string[]): void {
@@ -132,8 +135,9 @@ export async function checkOnError(instance: N8nInstance, sandbox: SandboxAccess
 	await sandbox.reset();
 	{
 		const { result, output } = await executeWorkflow(instance, ON_ERROR_WORKFLOW_IDS.stopLocal);
-		const error = stopError(output, `${result.stdout}\n${result.stderr}`);
+		const error = stopError(output, problems, 'local mistake');
 		expect(result.code !== 0 || !!output?.data?.resultData?.error, 'local mistake: the run did not stop', problems);
+		expect(error.context?.itemIndex === 1 && error.context?.stoppedRun?.nothingSent === true, `local mistake: context is ${JSON.stringify(error.context)?.slice(0, 300)}`, problems);
 		expect(!!error.message?.includes('Item 1, field "Rooms": 6 rooms given'), `local mistake: the error does not name item 1 and Rooms: ${error.message?.slice(0, 300)}`, problems);
 		expect(!!error.description?.includes('Nothing was sent to DingTalk'), `local mistake: the error does not say nothing was sent: ${error.description?.slice(0, 300)}`, problems);
 		expect((await addMeetingRoomsCalls(sandbox.url)) === 0, 'local mistake: AddMeetingRooms was called', problems);
@@ -145,8 +149,14 @@ export async function checkOnError(instance: N8nInstance, sandbox: SandboxAccess
 	await sandbox.reset();
 	{
 		const { result, output } = await executeWorkflow(instance, ON_ERROR_WORKFLOW_IDS.stopRemote);
-		const error = stopError(output, `${result.stdout}\n${result.stderr}`);
+		const error = stopError(output, problems, 'DingTalk refusal');
 		expect(result.code !== 0 || !!output?.data?.resultData?.error, 'DingTalk refusal: the run did not stop', problems);
+		const changes = (error.context?.stoppedRun?.changesAfter ?? []) as Array<{ itemIndex?: number; eventId?: string; roomIds?: string[] }>;
+		expect(
+			error.context?.itemIndex === 1 && changes.length === 1 && changes[0].itemIndex === 2 && changes[0].eventId === EVENT_IDS.oneOnOne,
+			`DingTalk refusal: context.stoppedRun.changesAfter is ${JSON.stringify(changes)}`,
+			problems,
+		);
 		expect(!!error.message?.includes(`Room ${ROOM_IDS.boardroom} is already booked`), `DingTalk refusal: unexpected error ${error.message?.slice(0, 300)}`, problems);
 		const listed = `item 2 booked room ${ROOM_IDS.qiantang} onto event ${EVENT_IDS.oneOnOne}`;
 		expect(!!error.description?.includes(listed), `DingTalk refusal: the error does not list "${listed}": ${error.description?.slice(0, 600)}`, problems);
