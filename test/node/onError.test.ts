@@ -143,7 +143,7 @@ describe('On Error × Concurrency: a failed item, what the run outputs and what 
 					expect(change).toMatchObject({ eventId: cell.eventOf!(i), roomIds: [ITEM_ROOMS[i]], operation: 'Meeting Room → Add to Event' });
 					expect(error.description).toContain(`item ${i} booked room ${ITEM_ROOMS[i]} onto event ${cell.eventOf!(i)}`);
 				} else {
-					expect(change).toMatchObject({ operation: 'Event → Create', change: `created event ${String(change.eventId)}` });
+					expect(change).toMatchObject({ operation: 'Event → Create', change: `created event ${String(change.eventId)} ("Item ${i}")` });
 					expect((await kit.event(change.eventId as string)).summary).toBe(`Item ${i}`);
 				}
 			}

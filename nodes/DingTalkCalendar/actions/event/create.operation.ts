@@ -265,7 +265,7 @@ export async function execute(
 
 export function changeOf(json: IDataObject): ItemChange {
 	const eventId = String(json.id);
-	const parts = [`created event ${eventId}`];
+	const parts = [`created event ${eventId}${typeof json.summary === 'string' ? ` ("${json.summary}")` : ''}`];
 	const booking = json.roomBooking as IDataObject | undefined;
 	const roomIds = booking?.status === 'booked' ? stringList(booking.roomIds) : [];
 	if (roomIds.length) parts.push(`booked room${roomIds.length === 1 ? '' : 's'} ${listIds(roomIds)} onto it`);
