@@ -50,7 +50,7 @@ const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
  * run stops before anything reaches DingTalk, and the error says so.
  */
 export function nothingSentError(error: NodeError, itemIndex: number, itemCount: number): NodeError {
-	const others = itemCount > 1 ? ` The other ${itemCount - 1} item${itemCount === 2 ? '' : 's'} were not sent either.` : '';
+	const others = itemCount === 2 ? ' The other item was not sent either.' : itemCount > 2 ? ` The other ${itemCount - 1} items were not sent either.` : '';
 	error.description = joined(
 		error.description,
 		`Nothing was sent to DingTalk: the node checks every item before it sends the first request, so this run changed nothing.${others} Fix item ${itemIndex} and run again.`,
