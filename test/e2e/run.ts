@@ -32,6 +32,7 @@ import {
 	type WorkflowJson,
 } from './expectations';
 import { checkHttpRequestNode, httpRequestWorkflow } from './httpRequestCheck';
+import { checkOnError, onErrorWorkflows } from './onErrorCheck';
 import { cacheRoot, ensureN8n, pruneCache } from './install';
 import {
 	createInstance,
@@ -335,6 +336,11 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 			const workflow = httpRequestWorkflow({ sandboxUrl: sandbox.url, unionId, credential });
 			writeFileSync(join(dir, 'http-request.json'), JSON.stringify({ active: false, ...workflow }, null, 2));
 			names.push('http-request');
+			// Issue 12: On Error modes with Concurrency (onErrorCheck.ts).
+			for (const [k, onError] of onErrorWorkflows(credential).entries()) {
+				writeFileSync(join(dir, `on-error-${k}.json`), JSON.stringify({ active: false, ...onError }, null, 2));
+			}
+			names.push('on-error (3)');
 		}
 		await importWorkflows(instance, dir);
 		return names;
@@ -387,6 +393,15 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 		await timed(tag, httpStep, async () => {
 			await resetSandbox(sandbox);
 			return await checkHttpRequestNode(instance, sandbox.url);
+		}, (note) => note);
+	}
+	// Issue 12: what a failed item means per On Error mode (onErrorCheck.ts).
+	const onErrorStep = 'On Error: Stop Workflow / error output, Concurrency 5';
+	if (loaded === false || !pack.nodeTypes.length) {
+		record({ line: tag, step: onErrorStep, outcome: 'SKIP', ms: 0, note: 'not run: n8n did not load the package (see above)' });
+	} else {
+		await timed(tag, onErrorStep, async () => {
+			return await checkOnError(instance, { url: sandbox.url, reset: async () => await resetSandbox(sandbox), roomsOf: async (eventId) => await roomsOf(sandbox.url, eventId) });
 		}, (note) => note);
 	}
 	await sandbox.close();

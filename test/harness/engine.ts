@@ -63,6 +63,11 @@ export interface RunResult {
 	run: IRun;
 	/** The items the named node put out (its first output), across its runs. */
 	output(nodeName: string): INodeExecutionData[];
+	/**
+	 * The items on the named node's error output (On Error = Continue (using error output)), as n8n's
+	 * engine sorted them; empty when the node has no error output.
+	 */
+	errorOutput(nodeName: string): INodeExecutionData[];
 	/** The error that stopped the run, if any. */
 	error: IRun['data']['resultData']['error'];
 }
@@ -137,6 +142,10 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions): Prom
 		output(nodeName) {
 			const runs = run.data.resultData.runData[nodeName] ?? [];
 			return runs.flatMap((task) => task.data?.main?.[0] ?? []);
+		},
+		errorOutput(nodeName) {
+			const runs = run.data.resultData.runData[nodeName] ?? [];
+			return runs.flatMap((task) => task.data?.main?.[1] ?? []);
 		},
 	};
 }

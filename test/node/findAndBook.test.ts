@@ -283,7 +283,7 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 			expect(await actionCalls('GetMeetingRoomsSchedule')).toBe(0);
 		});
 
-		it('a recurring event: a room busy at a later occurrence is passed over, the next one booked', async () => {
+		it('a recurring event: a room busy at a later occurrence is passed over before booking, the next one booked', async () => {
 			const weekly = {
 				recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: 'monday' }, range: { type: 'numbered', numberOfOccurrences: 3 } },
 			};
@@ -301,9 +301,27 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 				found: true,
 				eventId: series,
 				roomIds: [ROOM_IDS.everest],
-				passedOver: [{ roomId: ROOM_IDS.qiantang, roomName: '钱塘 Qiantang', reason: 'busyInSeries' }],
+				passedOver: [{ roomId: ROOM_IDS.qiantang, roomName: '钱塘 Qiantang', reason: 'busyInSeries', busyAt: '2031-05-12T06:00:00.000Z' }],
 			});
 			expect(await dingtalk.roomsOf(series)).toEqual({ [ROOM_IDS.everest]: 'accepted' });
+			// Every occurrence was checked in one free/busy query: only the free room was booked (1 + the set-up's).
+			expect(await actionCalls('AddMeetingRooms')).toBe(2);
+		});
+
+		it('a recurring event with no room free at every occurrence: the error names the occurrence that clashes', async () => {
+			const weekly = {
+				recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: 'monday' }, range: { type: 'numbered', numberOfOccurrences: 4 } },
+			};
+			const series = await dingtalk.createEvent(organizer, slot(6).start, slot(6).end, 'Weekly sync', weekly);
+			const other = await dingtalk.createEvent(USER_IDS.bob, '2031-05-26T06:30:00.000Z', '2031-05-26T07:30:00.000Z');
+			await dingtalk.addRooms(USER_IDS.bob, other, [ROOM_IDS.auditorium]);
+
+			const result = await run(existingEventParameters({ minCapacity: 25 }), [{ organizer, eventId: series }], continueOnFail);
+
+			const json = result.output(NODE)[0].json;
+			expect(json.error).toMatch(/^No free room with capacity ≥ 25/);
+			expect(json.errorDescription).toContain('Auditorium 大礼堂 busy at another occurrence of the recurring event (taken at the occurrence of 2031-05-26 14:00 (Asia/Shanghai))');
+			expect(await actionCalls('AddMeetingRooms')).toBe(1); // the set-up's only
 		});
 
 		it('an unknown event is DingTalk\'s itemNotFound, explained', async () => {

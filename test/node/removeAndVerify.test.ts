@@ -117,6 +117,25 @@ describe('Meeting Room > Remove From Event, and Add to Event > Verify Booking', 
 			expect(await dingtalk.callsTo(/^GET .*\/events\/:eventId$/)).toBe(2);
 		});
 
+		it('a read-back that fails does not fail the item: the rooms are booked, and the output says so', async () => {
+			const eventId = await dingtalk.createEvent(organizer, slot(14).start, slot(14).end);
+			await dingtalk.config({ faults: [{ route: 'GetEvent', kind: 'http500' }] });
+
+			const result = await run(addToEventParameters({ options: { verifyBooking: true }, requestOptions: { maxTries: 1 } }), [
+				{ organizer, eventId, rooms: [ROOM_IDS.xixi] },
+			]);
+			await dingtalk.config({ faults: [] });
+
+			expect(result.error).toBeUndefined();
+			expect(result.output(NODE)[0].json).toMatchObject({
+				result: true,
+				rooms: [{ roomId: ROOM_IDS.xixi, roomName: null, responseStatus: null }],
+				allAccepted: false,
+				verifyError: expect.stringContaining('The rooms are booked, but reading the event back failed: DingTalk had a server error'),
+			});
+			expect(await dingtalk.roomsOf(eventId)).toEqual({ [ROOM_IDS.xixi]: 'accepted' });
+		});
+
 		it('reports a room an approver declined', async () => {
 			const eventId = await dingtalk.createEvent(organizer, slot(13).start, slot(13).end);
 			await dingtalk.addRooms(organizer, eventId, [ROOM_IDS.boardroom]);

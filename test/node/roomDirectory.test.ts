@@ -233,6 +233,19 @@ describe('Meeting Room directory: Get Many, Get, Get Many Groups, Get Group, pic
 			await expect(loadOptions('getRooms', { userId: '' }, await helper())).rejects.toThrow(/Set the User ID first/);
 		});
 
+		it('getRooms marks closed rooms, with DingTalk\'s reason (their detail is the only place that says so)', async () => {
+			const options = await loadOptions('getRooms', { userId: operator }, await helper());
+
+			expect(options).toHaveLength(14);
+			expect(options).toContainEqual({
+				name: 'Old Lab (closed for renovation) (10 seats, Shanghai Office, closed for booking)',
+				value: ROOM_IDS.oldLab,
+				description: 'Closed for booking: Closed for renovation',
+			});
+			expect(options.filter((o) => o.name.includes('closed for booking'))).toHaveLength(1);
+			expect(await dingtalk.callsTo(/meetingRooms\/:roomId$/)).toBe(14);
+		});
+
 		it('searchGroups shows each group with its parents', async () => {
 			const found = await listSearch('searchGroups', { userId: operator }, await helper(), '5f');
 			expect(found.results).toEqual([{ name: 'Headquarters / HQ · 5F', value: '102' }]);

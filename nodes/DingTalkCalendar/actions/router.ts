@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readRequestSettings } from '../descriptions/requestOptions';
@@ -7,84 +7,118 @@ import * as attendee from './attendee';
 import * as event from './event';
 import * as meetingRoom from './meetingRoom';
 import type { DingTalkCalendarType } from './node.type';
+import type { OperationModule } from './operation';
+import { nothingSentError, operationLabel, stoppedRunError, type ItemOutcome, type NodeError } from './stoppedRun';
 
-type OperationModule = {
-	execute: (this: IExecuteFunctions, itemIndex: number, client: DingTalkClient) => Promise<INodeExecutionData[]>;
+type ResourceModule = { description: INodeProperties[] } & Record<string, OperationModule>;
+
+const resources: Record<DingTalkCalendarType['resource'], ResourceModule> = {
+	meetingRoom: meetingRoom as unknown as ResourceModule,
+	event: event as unknown as ResourceModule,
+	attendee: attendee as unknown as ResourceModule,
 };
 
-const resources: Record<DingTalkCalendarType['resource'], Record<string, OperationModule>> = {
-	meetingRoom: meetingRoom as unknown as Record<string, OperationModule>,
-	event: event as unknown as Record<string, OperationModule>,
-	attendee: attendee as unknown as Record<string, OperationModule>,
-};
-
-/** The output of one item: its result items, or the error it failed with. */
-type ItemOutcome = { items: INodeExecutionData[] } | { error: Error & { context?: Record<string, unknown>; description?: string | null } };
+/** Any error an item failed with, as the node error n8n shows (the very error when it already is one). */
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
+	const nodeError =
+		error instanceof NodeApiError
+			? new NodeApiError(context.getNode(), error as unknown as JsonObject)
+			: new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	if (nodeError.context.itemIndex === undefined) nodeError.context.itemIndex = itemIndex;
+	return nodeError;
+}
 
 /**
- * Runs the chosen operation for every input item, several at a time (Request Options > Concurrency),
- * and returns the outputs in input order. Every item yields output or an error: with Continue On Fail
- * the error becomes that item's output (paired to it) and the run goes on; otherwise the run stops
- * with the error of the first failing item, carrying its index, and no further item is started.
+ * Runs the chosen operation for every input item and returns the outputs in input order. Every item
+ * yields output or an error. Two phases:
+ *
+ * 1. Every item's parameters are checked (`validate`) without a request. With On Error = Stop Workflow
+ *    all items are checked before the first request: a mistake in any item stops the run there and
+ *    nothing at all is sent, so a re-run after fixing it does not repeat the items before it. With the
+ *    Continue modes that item fails alone, so each item is checked as its turn comes.
+ * 2. The valid items run, several at a time (Request Options > Concurrency). With Stop Workflow, once an
+ *    item fails no further item starts; items already running finish (a request sent cannot be called
+ *    back), and the error of the first failing item lists what those later items changed, so nothing
+ *    that changed DingTalk is silent. With Continue (using error output) failed items go to the error
+ *    output, with Continue (regular output) to the main output, each paired to its input item.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const settings = readRequestSettings(this);
-	const client = new DingTalkClient(this, settings);
 	const continueOnFail = this.continueOnFail();
-	const outcomes: ItemOutcome[] = new Array(items.length);
-	let next = 0;
-	let stopped = false;
+	const toErrorOutput = continueOnFail && this.getNode().onError === 'continueErrorOutput';
 	// Resource and operation take no expressions (noDataExpression): the same for every item.
 	const resource = this.getNodeParameter('resource', 0) as DingTalkCalendarType['resource'];
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const module = resources[resource]?.[operation];
+	const module = operation !== 'description' ? resources[resource]?.[operation] : undefined;
 	if (!module) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 
-	const runItem = async (itemIndex: number): Promise<ItemOutcome> => {
+	const outcomes: Array<ItemOutcome | undefined> = new Array(items.length);
+	const inputs: unknown[] = new Array(items.length);
+	/** Checks one item without a request; false (with its error recorded) when it is not valid. */
+	const validate = (itemIndex: number): boolean => {
 		try {
-			return { items: await module.execute.call(this, itemIndex, client) };
+			inputs[itemIndex] = module.validate.call(this, itemIndex);
+			return true;
 		} catch (error) {
-			if (error.context && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-			return { error };
+			outcomes[itemIndex] = { error: asNodeError(this, error, itemIndex) };
+			return false;
 		}
 	};
 
+	// Phase 1, Stop Workflow: every item checked before the first request. With the Continue modes a
+	// bad item fails alone whenever it is found, so each item is checked just before its requests, and
+	// the checking overlaps with the requests of the items before it.
+	if (!continueOnFail) {
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			if (!validate(itemIndex)) throw nothingSentError((outcomes[itemIndex] as { error: NodeError }).error, itemIndex, items.length);
+		}
+	}
+
+	// Phase 2: the requests.
+	const client = new DingTalkClient(this, settings);
+	let next = 0;
+	let stopped = false;
 	const worker = async () => {
 		while (!stopped && next < items.length) {
 			const itemIndex = next++;
-			const outcome = await runItem(itemIndex);
-			outcomes[itemIndex] = outcome;
-			if ('error' in outcome && !continueOnFail) stopped = true;
+			if (continueOnFail && !validate(itemIndex)) continue;
+			try {
+				outcomes[itemIndex] = { items: await module.execute.call(this, itemIndex, client, inputs[itemIndex]) };
+			} catch (error) {
+				outcomes[itemIndex] = { error: asNodeError(this, error, itemIndex) };
+				if (!continueOnFail) stopped = true;
+			}
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(settings.concurrency, items.length) }, worker));
 
+	if (!continueOnFail) {
+		const failed = outcomes.findIndex((outcome) => outcome !== undefined && 'error' in outcome);
+		if (failed >= 0) throw stoppedRunError(failed, outcomes, module, operationLabel(resource, operation, resources[resource].description));
+	}
+
 	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const outcome = outcomes[itemIndex];
-		if (!outcome) continue; // not started: an earlier item stopped the run
+	for (const [itemIndex, outcome] of outcomes.entries()) {
+		if (!outcome) continue; // cannot happen: every item ran, or the run stopped above
 		if ('items' in outcome) {
 			returnData.push(...outcome.items);
 			continue;
 		}
 		const { error } = outcome;
-		if (continueOnFail) {
-			returnData.push({
-				json: {
-					error: error.message,
-					...(error.description ? { errorDescription: error.description } : {}),
-					...(error.context?.dingTalk ? { dingTalk: error.context.dingTalk as JsonObject } : {}),
-				},
-				pairedItem: { item: itemIndex },
-			});
-			continue;
-		}
-		// Both constructors hand back the very error when it already is of their class.
-		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-		throw new NodeOperationError(this.getNode(), error, { itemIndex });
+		const details = {
+			...(error.description ? { errorDescription: error.description } : {}),
+			...(error.context?.dingTalk ? { dingTalk: error.context.dingTalk as JsonObject } : {}),
+		};
+		// n8n-core's handleNodeErrorOutput sends an item to the error output when its json is exactly
+		// {error} (or {error, message}), or when the item carries an `error` object; n8n 1.x then replaces
+		// the json of the latter with {error: message}, losing DingTalk's code and request ID. So the error
+		// output gets {error: {message, errorDescription, dingTalk}}, which every n8n line routes and keeps;
+		// the regular output keeps the flat shape it always had.
+		const json = toErrorOutput ? { error: { message: error.message, ...details } } : { error: error.message, ...details };
+		returnData.push({ json, pairedItem: { item: itemIndex } });
 	}
 	return [returnData];
 }

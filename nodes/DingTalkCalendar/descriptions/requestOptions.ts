@@ -25,7 +25,8 @@ export const requestOptionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 50 },
 			default: 5,
-			description: 'How many items are processed at the same time. Output order always follows input order.',
+			description:
+				'How many items are processed at the same time. Output order always follows input order. With On Error = Stop Workflow every item is checked before the first request, so a mistake in any item sends nothing; when DingTalk refuses an item, no further item starts, items already running finish, and the error lists what they changed.',
 		},
 		{
 			displayName: 'Max Tries',

@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { DingTalkClient } from '../transport/client';
 import { API } from '../transport/paths';
 import { getEvent, type EventRef } from './eventRooms';
+import { knownRoomNames } from './roomDirectory';
 
 /**
  * Books rooms onto an event (AddMeetingRooms, `POST .../events/{eventId}/meetingRooms`) and returns
@@ -15,13 +16,14 @@ export async function bookRooms(
 	event: EventRef,
 	roomIds: string[],
 	itemIndex: number,
+	roomNames: Record<string, string | undefined> = knownRoomNames(client),
 ): Promise<boolean> {
 	const { userId, calendarId, eventId } = event;
 	try {
 		const response = await client.call<{ result?: boolean }>(API.AddMeetingRooms, {
 			params: { userId, calendarId, eventId },
 			body: { meetingRoomsToAdd: roomIds.map((roomId) => ({ roomId })) },
-			subject: { userId, eventId, roomIds },
+			subject: { userId, eventId, roomIds, roomNames },
 			itemIndex,
 		});
 		return response.result === true;

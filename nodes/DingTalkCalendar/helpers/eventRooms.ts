@@ -59,3 +59,23 @@ export async function readRoomStatuses(
 		return { roomId, roomName: room?.displayName || null, responseStatus: room?.responseStatus ?? null };
 	});
 }
+
+/**
+ * readRoomStatuses for a booking already made: a failed read-back must not fail the item, since the
+ * rooms are booked and the output has to say so. The statuses are then null, with the reason.
+ */
+export async function readStatusesAfterBooking(
+	client: DingTalkClient,
+	event: EventRef,
+	roomIds: string[],
+	itemIndex?: number,
+): Promise<{ rooms: RoomBookingStatus[]; readError?: string }> {
+	try {
+		return { rooms: await readRoomStatuses(client, event, roomIds, itemIndex) };
+	} catch (error) {
+		return {
+			rooms: roomIds.map((roomId) => ({ roomId, roomName: null, responseStatus: null })),
+			readError: `The rooms are booked, but reading the event back failed: ${(error as Error).message}`,
+		};
+	}
+}

@@ -25,18 +25,16 @@ function readCount(context: IExecuteFunctions, itemIndex: number, [parameter, fi
 	return value;
 }
 
-/**
- * Reads the room criteria of an item, checking each before any request. Groups are looked up (one
- * call) only when some are given: an unknown group is an error naming the field, and each group is
- * widened to its sub-groups, however deep.
- */
-export async function readRoomCriteria(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	client: DingTalkClient,
-	unionId: string,
-	parameters: CriteriaParameters,
-): Promise<RoomCriteria> {
+/** The criteria as the item gives them, checked without a request; groups are not looked up yet. */
+export interface CriteriaInput {
+	criteria: RoomCriteria;
+	groupIds: number[];
+	/** The Groups field's label, for the error when a group does not exist. */
+	groupsField: string;
+}
+
+/** Reads the room criteria of an item, checking each before any request. */
+export function readCriteriaInput(context: IExecuteFunctions, itemIndex: number, parameters: CriteriaParameters): CriteriaInput {
 	const minCapacity = readCount(context, itemIndex, parameters.minCapacity);
 	const groupIds = readIdList(context, itemIndex, parameters.groupIds[0], parameters.groupIds[1], {
 		noun: 'group ID',
@@ -57,7 +55,23 @@ export async function readRoomCriteria(
 	if (typeof nameRaw !== 'string' && typeof nameRaw !== 'number') {
 		throw invalidField(context, itemIndex, parameters.nameContains[1], `expected text but got ${describeValue(nameRaw)}`);
 	}
-	const criteria: RoomCriteria = { minCapacity, labels, nameContains: String(nameRaw) };
+	return { criteria: { minCapacity, labels, nameContains: String(nameRaw) }, groupIds, groupsField: parameters.groupIds[1] };
+}
+
+/**
+ * The criteria ready to match rooms: groups are looked up (one call, once per run) only when some are
+ * given; an unknown group is an error naming the field, and each group is widened to its sub-groups,
+ * however deep.
+ */
+export async function resolveRoomCriteria(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+	unionId: string,
+	input: CriteriaInput,
+): Promise<RoomCriteria> {
+	const criteria: RoomCriteria = { ...input.criteria };
+	const { groupIds } = input;
 	if (groupIds.length) {
 		const groups = await listRoomGroups(client, unionId, itemIndex);
 		const known = new Set(groups.map((group) => group.groupId));
@@ -66,7 +80,7 @@ export async function readRoomCriteria(
 			throw invalidField(
 				context,
 				itemIndex,
-				parameters.groupIds[1],
+				input.groupsField,
 				`group ${unknown.join(', ')} does not exist in this organization`,
 				'Pick groups from the list, or copy group IDs from Meeting Room > Get Many Groups.',
 			);

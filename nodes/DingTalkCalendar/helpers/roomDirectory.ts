@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { DingTalkClient } from '../transport/client';
 import { API } from '../transport/paths';
-import { cachedForRun } from './runCache';
+import { cachedForRun, loadedForRun } from './runCache';
 
 /** A room as QueryMeetingRoomList lists it (reference §5.1); other fields pass through untouched. */
 export interface RoomSummary extends IDataObject {
@@ -20,6 +20,8 @@ export interface RoomDetail extends RoomSummary {
 	extensionConfig?: {
 		openReservation?: boolean;
 		approvalSwitch?: boolean;
+		/** Set while the room is closed: since when, and why (reference §5.2). */
+		reservationCloseDetail?: { closeReason?: string };
 	};
 }
 
@@ -69,6 +71,16 @@ export async function listAllRooms(client: DingTalkClient, unionId: string, item
 	});
 }
 
+/** Room names by ID, from the directory and room details this run already read (no call). */
+export function knownRoomNames(client: DingTalkClient): Record<string, string | undefined> {
+	const names: Record<string, string | undefined> = {};
+	for (const rooms of loadedForRun(client, 'rooms|') as RoomSummary[][]) {
+		for (const room of rooms) if (room.roomName) names[room.roomId] = room.roomName;
+	}
+	for (const room of loadedForRun(client, 'room|') as RoomSummary[]) if (room.roomName) names[room.roomId] = room.roomName;
+	return names;
+}
+
 /** One room's detail (QueryMeetingRoom), unwrapped from DingTalk's `result`. */
 export async function queryRoomDetail(
 	client: DingTalkClient,
@@ -106,13 +118,36 @@ export function needsApproval(detail: RoomDetail): boolean {
 }
 
 /** A room as pickers and messages show it: "西湖 West Lake (8 seats, HQ · 5F)". */
-export function roomLabel(room: RoomSummary): string {
+export function roomLabel(room: RoomSummary, options: { closed?: boolean } = {}): string {
 	const details = [
 		room.roomCapacity !== undefined ? `${room.roomCapacity} seats` : undefined,
 		room.roomGroup?.groupName,
 		// Visible in the list, but DingTalk books it only for admins (isBookable says no).
 		room.roomStatus === 1 ? 'admins only' : undefined,
+		options.closed ? 'closed for booking' : undefined,
 	].filter(Boolean);
 	const name = room.roomName || room.roomId;
 	return details.length ? `${name} (${details.join(', ')})` : name;
+}
+
+/** Rooms whose booking rules are read side by side when looking for closed rooms. */
+const DETAILS_AT_ONCE = 10;
+
+/**
+ * Which of the rooms are closed for booking, with DingTalk's reason (possibly empty). Only a room's
+ * detail tells (QueryMeetingRoom, one call per room; the directory list does not say): a room whose
+ * detail cannot be read counts as open.
+ */
+export async function closedRooms(client: DingTalkClient, unionId: string, rooms: RoomSummary[]): Promise<Map<string, string>> {
+	const closed = new Map<string, string>();
+	for (let start = 0; start < rooms.length; start += DETAILS_AT_ONCE) {
+		const chunk = rooms.slice(start, start + DETAILS_AT_ONCE);
+		const details = await Promise.all(chunk.map(async (room) => await queryRoomDetail(client, unionId, room.roomId).catch(() => undefined)));
+		for (const detail of details) {
+			if (detail && detail.extensionConfig?.openReservation === false) {
+				closed.set(detail.roomId, detail.extensionConfig.reservationCloseDetail?.closeReason ?? '');
+			}
+		}
+	}
+	return closed;
 }

@@ -6,6 +6,14 @@ import type { DingTalkClient } from '../transport/client';
  */
 const runCache = new WeakMap<DingTalkClient, Map<string, Promise<unknown>>>();
 
+/** The values already loaded, for readers that must not wait or call (e.g. to name a room in a message). */
+const loaded = new WeakMap<DingTalkClient, Map<string, unknown>>();
+
+/** What the run already loaded under keys starting with `prefix`; never calls DingTalk. */
+export function loadedForRun(client: DingTalkClient, prefix: string): unknown[] {
+	return [...(loaded.get(client)?.entries() ?? [])].filter(([key]) => key.startsWith(prefix)).map(([, value]) => value);
+}
+
 export async function cachedForRun<T>(client: DingTalkClient, key: string, load: () => Promise<T>): Promise<T> {
 	let cache = runCache.get(client);
 	if (!cache) {
@@ -17,6 +25,13 @@ export async function cachedForRun<T>(client: DingTalkClient, key: string, load:
 		const store = cache;
 		entry = load();
 		store.set(key, entry);
+		entry.then(
+			(value) => {
+				if (!loaded.has(client)) loaded.set(client, new Map());
+				loaded.get(client)!.set(key, value);
+			},
+			() => undefined,
+		);
 		// A failure is not kept: the next item asks DingTalk again.
 		entry.catch(() => store.delete(key));
 	}

@@ -10,6 +10,8 @@ export interface RequestSubject {
 	userId?: string;
 	eventId?: string;
 	roomIds?: string[];
+	/** Room names the node already knows (it read the directory), by room ID: messages then name the room. */
+	roomNames?: Record<string, string | undefined>;
 	/** A meeting-room group, for the rooms directory APIs. */
 	groupId?: string;
 }
@@ -29,6 +31,11 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 	const { code = '', dingTalkMessage = '', httpStatus } = failure;
 	const event = subject.eventId ? `event ${subject.eventId}` : 'the event';
 	const rooms = subject.roomIds;
+	/** One room as a message names it: `Room "Boardroom 董事会议室" (ae3e…)` when its name is known, else by ID. */
+	const oneRoom = (roomId: string) => {
+		const name = subject.roomNames?.[roomId];
+		return name ? `Room "${name}" (${roomId})` : `Room ${roomId}`;
+	};
 
 	if (code.startsWith('Forbidden.AccessDenied.Qp')) {
 		return {
@@ -43,7 +50,7 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 				return {
 					message:
 						rooms && rooms.length === 1
-							? `Room ${rooms[0]} is closed for booking`
+							? `${oneRoom(rooms[0])} is closed for booking`
 							: `One of the rooms (${list(rooms)}) is closed for booking`,
 					hint: 'Pick another room. Meeting Room > Get Many with "Bookable Only" lists the rooms open for booking.',
 				};
@@ -51,7 +58,7 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 			return {
 				message:
 					rooms && rooms.length === 1
-						? `Room ${rooms[0]} is already booked for this time`
+						? `${oneRoom(rooms[0])} is already booked for this time`
 						: `One of the rooms (${list(rooms)}) is already booked for this time`,
 				hint: 'Pick another room or time. Meeting Room > Get Availability shows which rooms are free.',
 			};

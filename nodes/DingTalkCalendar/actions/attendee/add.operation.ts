@@ -7,6 +7,7 @@ import { readEventRef } from '../../helpers/eventRef';
 import { readAttendeeIds, sendInBatches } from '../../helpers/attendeeIds';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
+import { listIds, stringList, type ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [
 	organizerField,
@@ -37,6 +38,18 @@ export const description = updateDisplayOptions({ show: { resource: ['attendee']
 
 const isTrue = (value: unknown) => value === true || value === 'true';
 
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const { userId, calendarId, eventId } = readEventRef(this, itemIndex, "Give the organizer's unionId (not the staff user ID): only the organizer can invite.");
+	const attendeeIds = readAttendeeIds(this, itemIndex, 'attendeeIds', 'Attendees');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const isOptional = isTrue(options.isOptional);
+	const switches: IDataObject = {};
+	if (options.chatNotification !== undefined) switches.chatNotification = isTrue(options.chatNotification);
+	if (options.pushNotification !== undefined) switches.pushNotification = isTrue(options.pushNotification);
+	return { event: { userId, calendarId, eventId }, attendeeIds, isOptional, switches };
+}
+
 /**
  * Invites people to an event (AddAttendee, `POST .../events/{eventId}/attendees`), 500 per call as
  * DingTalk requires. Adding someone who is already invited changes nothing.
@@ -45,14 +58,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
+	{ event: { userId, calendarId, eventId }, attendeeIds, isOptional, switches }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	const { userId, calendarId, eventId } = readEventRef(this, itemIndex, "Give the organizer's unionId (not the staff user ID): only the organizer can invite.");
-	const attendeeIds = readAttendeeIds(this, itemIndex, 'attendeeIds', 'Attendees');
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const isOptional = isTrue(options.isOptional);
-	const switches: IDataObject = {};
-	if (options.chatNotification !== undefined) switches.chatNotification = isTrue(options.chatNotification);
-	if (options.pushNotification !== undefined) switches.pushNotification = isTrue(options.pushNotification);
 
 	await sendInBatches(this, attendeeIds, 'added', async (batch) => {
 		await client.call(API.AddAttendee, {
@@ -68,4 +75,10 @@ export async function execute(
 			pairedItem: { item: itemIndex },
 		},
 	];
+}
+
+export function changeOf(json: IDataObject): ItemChange {
+	const attendeeIds = stringList(json.attendeeIds);
+	const eventId = String(json.eventId);
+	return { change: `invited ${listIds(attendeeIds)} to event ${eventId}`, eventId, attendeeIds };
 }

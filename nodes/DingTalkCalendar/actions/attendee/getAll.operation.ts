@@ -29,6 +29,14 @@ interface AttendeesPage {
 	nextToken?: string | null;
 }
 
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return {
+		event: readEventRef(this, itemIndex, 'Give the unionId of the organizer or of an attendee (not the staff user ID).'),
+		limit: readReturnLimit(this, itemIndex),
+	};
+}
+
 /**
  * Lists an event's attendees (ListAttendees, `GET .../events/{eventId}/attendees`), one output item per
  * attendee with their answer (responseStatus: needsAction, accepted, declined or tentative), all of them
@@ -38,10 +46,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
-): Promise<INodeExecutionData[]> {
-	const { userId, calendarId, eventId } = readEventRef(this, itemIndex, 'Give the unionId of the organizer or of an attendee (not the staff user ID).');
-	const limit = readReturnLimit(this, itemIndex);
-	const attendees = await collectPages(this, itemIndex, limit, PAGE_SIZE, async (maxResults, nextToken) => {
+	{ event: { userId, calendarId, eventId }, limit }: ReturnType<typeof validate>,
+): Promise<INodeExecutionData[]> {	const attendees = await collectPages(this, itemIndex, limit, PAGE_SIZE, async (maxResults, nextToken) => {
 		const page = await client.call<AttendeesPage>(API.ListAttendees, {
 			params: { userId, calendarId, eventId },
 			qs: { maxResults, ...(nextToken ? { nextToken } : {}) },

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
@@ -7,10 +7,19 @@ import { readEventRef } from '../../helpers/eventRef';
 import { readAttendeeIds, sendInBatches } from '../../helpers/attendeeIds';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
+import { listIds, stringList, type ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [organizerField, calendarIdField, eventField, attendeeIdsField];
 
 export const description = updateDisplayOptions({ show: { resource: ['attendee'], operation: ['remove'] } }, properties);
+
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return {
+		event: readEventRef(this, itemIndex, "Give the organizer's unionId (not the staff user ID): only the organizer can remove attendees."),
+		attendeeIds: readAttendeeIds(this, itemIndex, 'attendeeIds', 'Attendees'),
+	};
+}
 
 /**
  * Takes people off an event (RemoveAttendee, `POST .../events/{eventId}/attendees/batchRemove`), 500 per
@@ -20,10 +29,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
+	{ event: { userId, calendarId, eventId }, attendeeIds }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	const { userId, calendarId, eventId } = readEventRef(this, itemIndex, "Give the organizer's unionId (not the staff user ID): only the organizer can remove attendees.");
-	const attendeeIds = readAttendeeIds(this, itemIndex, 'attendeeIds', 'Attendees');
-
 	await sendInBatches(this, attendeeIds, 'removed', async (batch) => {
 		await client.call(API.RemoveAttendee, {
 			params: { userId, calendarId, eventId },
@@ -33,4 +40,10 @@ export async function execute(
 		});
 	});
 	return [{ json: { userId, calendarId, eventId, attendeeIds, result: true }, pairedItem: { item: itemIndex } }];
+}
+
+export function changeOf(json: IDataObject): ItemChange {
+	const attendeeIds = stringList(json.attendeeIds);
+	const eventId = String(json.eventId);
+	return { change: `removed ${listIds(attendeeIds)} from event ${eventId}`, eventId, attendeeIds };
 }

@@ -30,6 +30,7 @@ import { readRoomIds } from '../../helpers/roomIds';
 import { invalidField } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
+import { listIds, stringList, type ItemChange } from '../operation';
 
 const USER_LIST_HELP =
 	'unionIds (not staff user IDs), separated by commas, or a list from an expression. More than 500 attendees are added in batches of 500 after the event is created.';
@@ -128,18 +129,8 @@ function readAttendees(context: IExecuteFunctions, itemIndex: number, fields: ID
 	return [...required.map((id) => ({ id, isOptional: false })), ...optional.map((id) => ({ id, isOptional: true }))];
 }
 
-/**
- * Creates an event (CreateEvent, `POST .../calendars/{calendarId}/events`), then books its meeting rooms
- * (AddMeetingRooms) and adds attendees beyond the 500 DingTalk takes in one call (AddAttendee). Every
- * field is checked before the event is created. A retried create carries the same x-client-token, so
- * DingTalk never makes two events. When a step after the creation fails, the output still carries the
- * event and says what failed; or, if the user chose so, the event is deleted again and the item fails.
- */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	client: DingTalkClient,
-): Promise<INodeExecutionData[]> {
+/** The item's parameters, every one checked before the event is created: the body of CreateEvent and the steps after it. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
 	const { userId, calendarId } = readCalendarRef(this, itemIndex);
 	const summary = checkSummary(this, itemIndex, this.getNodeParameter('summary', itemIndex, ''), 'Summary');
 	const allDay = isTrue(this.getNodeParameter('allDay', itemIndex, false));
@@ -173,7 +164,23 @@ export async function execute(
 	};
 	if (recurrence) body.recurrence = recurrence;
 	if (firstAttendees) body.attendees = firstAttendees;
+	return { userId, calendarId, body, roomIds, attendees, firstAttendees, laterAttendees, onFailure, fields };
+}
 
+/**
+ * Creates an event (CreateEvent, `POST .../calendars/{calendarId}/events`), then books its meeting rooms
+ * (AddMeetingRooms) and adds attendees beyond the 500 DingTalk takes in one call (AddAttendee). Every
+ * field was checked before (validate). A retried create carries the same x-client-token, so DingTalk
+ * never makes two events. When a step after the creation fails, the output still carries the event and
+ * says what failed; or, if the user chose so, the event is deleted again and the item fails.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+	input: ReturnType<typeof validate>,
+): Promise<INodeExecutionData[]> {
+	const { userId, calendarId, body, roomIds, attendees, firstAttendees, laterAttendees, onFailure, fields } = input;
 	const created = await client.call<IDataObject>(API.CreateEvent, {
 		params: { userId, calendarId },
 		body,
@@ -254,4 +261,13 @@ export async function execute(
 	}
 
 	return [{ json, pairedItem: { item: itemIndex } }];
+}
+
+export function changeOf(json: IDataObject): ItemChange {
+	const eventId = String(json.id);
+	const parts = [`created event ${eventId}${typeof json.summary === 'string' ? ` ("${json.summary}")` : ''}`];
+	const booking = json.roomBooking as IDataObject | undefined;
+	const roomIds = booking?.status === 'booked' ? stringList(booking.roomIds) : [];
+	if (roomIds.length) parts.push(`booked room${roomIds.length === 1 ? '' : 's'} ${listIds(roomIds)} onto it`);
+	return { change: parts.join(' and '), eventId, ...(roomIds.length ? { roomIds } : {}) };
 }

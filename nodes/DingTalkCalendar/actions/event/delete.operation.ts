@@ -6,6 +6,7 @@ import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { readEventRef } from '../../helpers/eventRef';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
+import type { ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -35,6 +36,14 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['delete'] } }, properties);
 
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return {
+		event: readEventRef(this, itemIndex),
+		push: (this.getNodeParameter('options', itemIndex, {}) as IDataObject).pushNotification,
+	};
+}
+
 /**
  * Deletes an event (DeleteEvent, `DELETE .../events/{eventId}`). A retry whose first try DingTalk may have
  * applied (the answer was lost) and that then finds no event counts as deleted: the event is gone either way.
@@ -43,10 +52,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
-): Promise<INodeExecutionData[]> {
-	const { userId, calendarId, eventId } = readEventRef(this, itemIndex);
-	const push = (this.getNodeParameter('options', itemIndex, {}) as IDataObject).pushNotification;
-	try {
+	{ event: { userId, calendarId, eventId }, push }: ReturnType<typeof validate>,
+): Promise<INodeExecutionData[]> {	try {
 		await client.call(API.DeleteEvent, {
 			params: { userId, calendarId, eventId },
 			qs: push === undefined ? undefined : { pushNotification: push === true || push === 'true' },
@@ -59,4 +66,9 @@ export async function execute(
 		if (!gone || !error.context?.outcomeWasUnknown) throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
 	return [{ json: { userId, calendarId, eventId, deleted: true }, pairedItem: { item: itemIndex } }];
+}
+
+export function changeOf(json: IDataObject): ItemChange {
+	const eventId = String(json.eventId);
+	return { change: `deleted event ${eventId}`, eventId };
 }

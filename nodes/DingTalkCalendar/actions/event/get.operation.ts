@@ -10,14 +10,18 @@ const properties: INodeProperties[] = [organizerField, calendarIdField, eventFie
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['get'] } }, properties);
 
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return readEventRef(this, itemIndex, 'Give the unionId of the organizer or of an attendee (not the staff user ID).');
+}
+
 /** Reads one event (GetEvent, `GET .../events/{eventId}`) as DingTalk returns it, rooms and status included. */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
-): Promise<INodeExecutionData[]> {
-	const { userId, calendarId, eventId } = readEventRef(this, itemIndex, 'Give the unionId of the organizer or of an attendee (not the staff user ID).');
-	const event = await client.call<IDataObject>(API.GetEvent, {
+	{ userId, calendarId, eventId }: ReturnType<typeof validate>,
+): Promise<INodeExecutionData[]> {	const event = await client.call<IDataObject>(API.GetEvent, {
 		params: { userId, calendarId, eventId },
 		subject: { userId, eventId },
 		itemIndex,

@@ -67,16 +67,8 @@ interface EventsPage {
 	nextToken?: string | null;
 }
 
-/**
- * Lists a user's events (ListEvents, `GET .../calendars/{calendarId}/events`), one output item per event,
- * ordered by start. DingTalk filters on the start time, pages with `nextToken` and looks at most one year
- * ahead: the window is checked before any request.
- */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	client: DingTalkClient,
-): Promise<INodeExecutionData[]> {
+/** The item's parameters: the window DingTalk lists (at most one year) is checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
 	const { userId, calendarId } = readCalendarRef(this, itemIndex, 'Give the unionId of the user whose calendar to list (not the staff user ID).');
 	const limit = readReturnLimit(this, itemIndex);
 	const zone = readTimeZone(this, itemIndex, 'options.timeZone', 'Time Zone');
@@ -97,6 +89,19 @@ export async function execute(
 		}
 	}
 	const showDeleted = this.getNodeParameter('options.showDeleted', itemIndex, false) as unknown;
+	return { userId, calendarId, limit, after, before, showDeleted };
+}
+
+/**
+ * Lists a user's events (ListEvents, `GET .../calendars/{calendarId}/events`), one output item per event,
+ * ordered by start. DingTalk filters on the start time, pages with `nextToken` and looks at most one year ahead.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+	{ userId, calendarId, limit, after, before, showDeleted }: ReturnType<typeof validate>,
+): Promise<INodeExecutionData[]> {
 
 	const events = await collectPages(this, itemIndex, limit, PAGE_SIZE, async (maxResults, nextToken) => {
 		const page = await client.call<EventsPage>(API.ListEvents, {

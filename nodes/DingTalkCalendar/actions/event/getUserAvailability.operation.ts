@@ -52,6 +52,15 @@ const SCHEDULE_ERRORS: Record<string, string> = {
 	无权限: "No permission to see this user's schedule",
 };
 
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return {
+		userId: readOperator(this, itemIndex),
+		userIds: readAttendeeIds(this, itemIndex, 'userIds', 'Users', { max: Infinity }),
+		window: readTimeWindow(this, itemIndex, { start: ['start', 'Start'], end: ['end', 'End'] }),
+	};
+}
+
 /**
  * Free/busy of users in a time window (GetSchedule, `POST /v1.0/calendar/users/{userId}/querySchedule`),
  * one output item per user, in the order given: free or busy, and when (BUSY, or TENTATIVE for
@@ -61,11 +70,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
-): Promise<INodeExecutionData[]> {
-	const userId = readOperator(this, itemIndex);
-	const userIds = readAttendeeIds(this, itemIndex, 'userIds', 'Users', { max: Infinity });
-	const window = readTimeWindow(this, itemIndex, { start: ['start', 'Start'], end: ['end', 'End'] });
-	const startTime = toFilterTime(window.start);
+	{ userId, userIds, window }: ReturnType<typeof validate>,
+): Promise<INodeExecutionData[]> {	const startTime = toFilterTime(window.start);
 	const endTime = toFilterTime(window.end);
 
 	const answers = await Promise.all(

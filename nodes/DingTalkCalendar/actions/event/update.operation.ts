@@ -31,6 +31,7 @@ import { buildRecurrence, REPEAT_FIELD_LABELS } from '../../helpers/recurrence';
 import { invalidField } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
+import type { ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [
 	organizerField,
@@ -133,6 +134,36 @@ function newTimes(
 	return { times, zone };
 }
 
+/** The item's parameters, each value checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const event = readEventRef(this, itemIndex, "Give the organizer's unionId (not the staff user ID): only the organizer can change an event.");
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	if (Object.keys(fields).length === 0) {
+		throw invalidField(this, itemIndex, 'Update Fields', 'nothing to update', 'Add the fields to change with "Add Field".');
+	}
+
+	const body: IDataObject = { id: event.eventId };
+	if (fields.summary !== undefined) body.summary = checkSummary(this, itemIndex, fields.summary, 'Summary');
+	Object.assign(body, readEventDetails(this, itemIndex, fields, { description: 'Description', location: 'Location', reminders: 'Reminders' }));
+
+	// All Day counts when set either way (false is a change too): isSet only skips empty values.
+	const changesTime = ['start', 'end', 'allDay', 'timeZone'].some((key) => isSet(fields[key]));
+	const changesRepeat = Object.keys(REPEAT_FIELD_LABELS).some((key) => isSet(fields[key]));
+	if (changesTime || changesRepeat) {
+		// The new times and repeat pattern are combined with the event's own after reading it (execute);
+		// each value given is checked here already, with the same readers.
+		const zone = readTimeZone(this, itemIndex, 'updateFields.timeZone', 'Time Zone');
+		const start = isSet(fields.start) ? readDateTime(this, itemIndex, 'updateFields.start', 'Start', zone, { raw: fields.start }) : undefined;
+		if (isSet(fields.end)) readDateTime(this, itemIndex, 'updateFields.end', 'End', zone, { raw: fields.end });
+		// Without a Start the series starts where the event does, known only after reading it: until
+		// then, a start long past stands in, so that every other repeat rule is checked now.
+		if (changesRepeat) buildRecurrence(this, itemIndex, fields, 'updateFields', start?.value ?? DateTime.fromMillis(0, { zone }), zone);
+	} else if (Object.keys(body).length === 1) {
+		throw invalidField(this, itemIndex, 'Update Fields', 'nothing to update', 'Give a value to the fields you added.');
+	}
+	return { event, fields, body, changesTime, changesRepeat };
+}
+
 /**
  * Changes an event (PatchEvent, which DingTalk serves as `PUT .../events/{eventId}`): only the fields the
  * user added are sent, everything else stays. Changing times or the repeat pattern first reads the event
@@ -142,20 +173,11 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
+	input: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	const { userId, calendarId, eventId } = readEventRef(this, itemIndex, "Give the organizer's unionId (not the staff user ID): only the organizer can change an event.");
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	if (Object.keys(fields).length === 0) {
-		throw invalidField(this, itemIndex, 'Update Fields', 'nothing to update', 'Add the fields to change with "Add Field".');
-	}
-
-	const body: IDataObject = { id: eventId };
-	if (fields.summary !== undefined) body.summary = checkSummary(this, itemIndex, fields.summary, 'Summary');
-	Object.assign(body, readEventDetails(this, itemIndex, fields, { description: 'Description', location: 'Location', reminders: 'Reminders' }));
-
-	// All Day counts when set either way (false is a change too): isSet only skips empty values.
-	const changesTime = ['start', 'end', 'allDay', 'timeZone'].some((key) => isSet(fields[key]));
-	const changesRepeat = Object.keys(REPEAT_FIELD_LABELS).some((key) => isSet(fields[key]));
+	const { event, fields, changesTime, changesRepeat } = input;
+	const { userId, calendarId, eventId } = event;
+	const body: IDataObject = { ...input.body };
 	if (changesTime || changesRepeat) {
 		const existing = await getEvent(client, { userId, calendarId, eventId }, itemIndex);
 		// All-day events carry no zone: theirs is then the one the user gives, or the workflow's.
@@ -184,4 +206,9 @@ export async function execute(
 		itemIndex,
 	});
 	return [{ json: updated, pairedItem: { item: itemIndex } }];
+}
+
+export function changeOf(json: IDataObject): ItemChange {
+	const eventId = String(json.id);
+	return { change: `updated event ${eventId}`, eventId };
 }

@@ -4,9 +4,10 @@ import { calendarIdField, eventField, organizerField, roomsField } from '../../d
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { readEventRef } from '../../helpers/eventRef';
 import { bookRooms } from '../../helpers/bookRooms';
-import { readRoomStatuses } from '../../helpers/eventRooms';
+import { readStatusesAfterBooking } from '../../helpers/eventRooms';
 import { readRoomIds } from '../../helpers/roomIds';
 import type { DingTalkClient } from '../../transport/client';
+import { listIds, stringList, type ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [
 	organizerField,
@@ -37,23 +38,37 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return {
+		event: readEventRef(this, itemIndex),
+		roomIds: readRoomIds(this, itemIndex, 'roomIds', 'Rooms'),
+		verifyBooking: this.getNodeParameter('options.verifyBooking', itemIndex, false) === true,
+	};
+}
+
 /** Books rooms onto an event: AddMeetingRooms, `POST .../events/{eventId}/meetingRooms`. */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
+	{ event, roomIds, verifyBooking }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	const event = readEventRef(this, itemIndex);
-	const roomIds = readRoomIds(this, itemIndex, 'roomIds', 'Rooms');
-	const verifyBooking = this.getNodeParameter('options.verifyBooking', itemIndex, false) === true;
-
 	const result = await bookRooms(this, client, event, roomIds, itemIndex);
 
 	const json: IDataObject = { ...event, roomIds, result };
 	if (verifyBooking) {
-		const rooms = await readRoomStatuses(client, event, roomIds, itemIndex);
+		const { rooms, readError } = await readStatusesAfterBooking(client, event, roomIds, itemIndex);
 		json.rooms = rooms;
 		json.allAccepted = rooms.every((room) => room.responseStatus === 'accepted');
+		if (readError) json.verifyError = readError;
 	}
 	return [{ json, pairedItem: { item: itemIndex } }];
+}
+
+export function changeOf(json: IDataObject): ItemChange | undefined {
+	const roomIds = stringList(json.roomIds);
+	const eventId = String(json.eventId);
+	const refused = json.result === true ? '' : ' (DingTalk answered result: false)';
+	return { change: `booked room${roomIds.length === 1 ? '' : 's'} ${listIds(roomIds)} onto event ${eventId}${refused}`, eventId, roomIds };
 }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -12,12 +13,13 @@ import {
 	windowStartField,
 } from '../../descriptions/roomFields';
 import { bookRooms, isRoomTaken } from '../../helpers/bookRooms';
-import { toFilterTime } from '../../helpers/dateTimeInput';
-import { getEvent, readRoomStatuses, type EventRef } from '../../helpers/eventRooms';
+import { canonicalTimeZone, toFilterTime } from '../../helpers/dateTimeInput';
+import { getEvent, readStatusesAfterBooking, type EventRef } from '../../helpers/eventRooms';
 import { inBatches } from '../../helpers/inBatches';
 import { rankRooms } from '../../helpers/rankRooms';
-import { readRoomCriteria } from '../../helpers/readRoomCriteria';
-import { isFree, MAX_WINDOW_DAYS, queryAvailability, ROOMS_PER_SCHEDULE_QUERY } from '../../helpers/roomAvailability';
+import { readCriteriaInput, resolveRoomCriteria, type CriteriaInput } from '../../helpers/readRoomCriteria';
+import { MAX_WINDOW_DAYS, queryAvailability, ROOMS_PER_SCHEDULE_QUERY, type RoomAvailability } from '../../helpers/roomAvailability';
+import { occurrencesUntil } from '../../helpers/occurrences';
 import { describeCriteria, matchesCriteria } from '../../helpers/roomCriteria';
 import {
 	getRoomDetail,
@@ -31,6 +33,7 @@ import { describeTime, describeWindow, eventWindow, readTimeWindow, type TimeWin
 import { describeValue, invalidField, MAX_ROOMS_PER_EVENT, requiredId, requiredString } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
+import { listIds, stringList, type ItemChange } from '../operation';
 
 const forNewEvent = { show: { bookFor: ['newEvent'] } };
 
@@ -157,6 +160,8 @@ interface PassedOver extends IDataObject {
 	roomId: string;
 	roomName: string | null;
 	reason: PassedOverReason;
+	/** busyInSeries: the start (UTC) of the first occurrence at which the room is taken, when known. */
+	busyAt?: string;
 }
 
 const REASON_WORDS: Record<PassedOverReason, string> = {
@@ -179,6 +184,7 @@ interface Request {
 	preferredRoomIds: string[];
 	allowApprovalRooms: boolean;
 	returnEmpty: boolean;
+	criteria: CriteriaInput;
 }
 
 function readRoomCount(context: IExecuteFunctions, itemIndex: number): number {
@@ -196,6 +202,11 @@ function readRoomCount(context: IExecuteFunctions, itemIndex: number): number {
 	return count;
 }
 
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number): Request {
+	return readRequest(this, itemIndex);
+}
+
 function readRequest(context: IExecuteFunctions, itemIndex: number): Request {
 	const userId = requiredId(context, itemIndex, 'userId', 'Organizer User ID', {
 		description: "Give the organizer's unionId (not the staff user ID).",
@@ -210,6 +221,12 @@ function readRequest(context: IExecuteFunctions, itemIndex: number): Request {
 		}),
 		allowApprovalRooms: context.getNodeParameter('criteria.allowApprovalRooms', itemIndex, false) === true,
 		returnEmpty: context.getNodeParameter('options.whenNoRoomIsFree', itemIndex, 'error') === 'returnEmpty',
+		criteria: readCriteriaInput(context, itemIndex, {
+			minCapacity: ['minCapacity', 'Minimum Capacity'],
+			groupIds: ['criteria.groupIds', 'Groups'],
+			labels: ['criteria.labels', 'Labels'],
+			nameContains: ['criteria.nameContains', 'Name Contains'],
+		}),
 	};
 	if (context.getNodeParameter('bookFor', itemIndex, 'existingEvent') === 'newEvent') {
 		request.newEvent = {
@@ -239,30 +256,26 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
+	request: Request,
 ): Promise<INodeExecutionData[]> {
-	const request = readRequest(this, itemIndex);
 	const zone = this.getTimezone();
 	const { userId, calendarId } = request.event;
 
 	// The event: an existing one tells its own time, and may already hold rooms.
 	let eventId = request.existingEventId;
-	const { summary, window: when, roomsOnEvent, recurring } =
+	const { summary, window: when, roomsOnEvent, recurring, occurrences } =
 		eventId === undefined
 			? {
 					summary: request.newEvent!.summary,
 					window: request.newEvent!.window,
 					roomsOnEvent: new Set<string>(),
 					recurring: false,
+					occurrences: [request.newEvent!.window],
 				}
 			: await readExistingEvent(this, client, { userId, calendarId, eventId }, request.roomCount, itemIndex);
 
 	// The candidates, best first.
-	const criteria = await readRoomCriteria(this, itemIndex, client, userId, {
-		minCapacity: ['minCapacity', 'Minimum Capacity'],
-		groupIds: ['criteria.groupIds', 'Groups'],
-		labels: ['criteria.labels', 'Labels'],
-		nameContains: ['criteria.nameContains', 'Name Contains'],
-	});
+	const criteria = await resolveRoomCriteria(this, itemIndex, client, userId, request.criteria);
 	const directory = await listAllRooms(client, userId, itemIndex);
 	const byId = new Map(directory.map((room) => [room.roomId, room]));
 	const unknown = request.preferredRoomIds.filter((roomId) => !byId.has(roomId));
@@ -280,8 +293,10 @@ export async function execute(
 	const passedOver: PassedOver[] = request.preferredRoomIds
 		.filter((roomId) => !roomsOnEvent.has(roomId) && !matching.some((room) => room.roomId === roomId))
 		.map((roomId) => ({ roomId, roomName: byId.get(roomId)?.roomName ?? null, reason: 'doesNotMatchCriteria' }));
-	const passOver = (room: RoomSummary, reason: PassedOverReason) =>
-		passedOver.push({ roomId: room.roomId, roomName: room.roomName ?? null, reason });
+	const passOver = (room: RoomSummary, reason: PassedOverReason, busyAt?: DateTime) =>
+		passedOver.push({ roomId: room.roomId, roomName: room.roomName ?? null, reason, ...(busyAt ? { busyAt: toFilterTime(busyAt) } : {}) });
+	// Free/busy is read over every occurrence the window of one query holds (one for a single event).
+	const queryWindow: TimeWindow = { start: occurrences[0].start, end: occurrences[occurrences.length - 1].end };
 
 	// Walk the candidates five at a time until enough rooms are booked.
 	const booked: RoomSummary[] = [];
@@ -289,11 +304,17 @@ export async function execute(
 	try {
 		for (const batch of inBatches(candidates, ROOMS_PER_SCHEDULE_QUERY)) {
 			if (booked.length >= request.roomCount) break;
-			const availability = await queryAvailability(client, userId, batch.map((room) => room.roomId), when, itemIndex);
+			const availability = await queryAvailability(client, userId, batch.map((room) => room.roomId), queryWindow, itemIndex);
 			for (const [k, room] of batch.entries()) {
 				if (booked.length >= request.roomCount) break;
-				if (!isFree(availability[k], eventId)) {
-					passOver(room, availability[k].scheduleError ? 'availabilityUnknown' : 'busy');
+				if (availability[k].scheduleError) {
+					passOver(room, 'availabilityUnknown');
+					continue;
+				}
+				const taken = firstBusyOccurrence(availability[k], occurrences, eventId);
+				if (taken) {
+					const first = taken.start.toMillis() === occurrences[0].start.toMillis();
+					passOver(room, first ? 'busy' : 'busyInSeries', first ? undefined : taken.start);
 					continue;
 				}
 				const detail = await getRoomDetail(client, userId, room.roomId, itemIndex);
@@ -315,7 +336,7 @@ export async function execute(
 					else passOver(room, 'refused');
 				} catch (error) {
 					if (!isRoomTaken(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
-					// Availability was read for the first occurrence only; DingTalk checks the whole series.
+					// Availability was read for the occurrences of one free/busy window; DingTalk checks the whole series.
 					passOver(room, recurring ? 'busyInSeries' : 'takenMeanwhile');
 				}
 			}
@@ -337,7 +358,10 @@ export async function execute(
 		const checked = passedOver.filter((room) => room.reason !== 'doesNotMatchCriteria');
 		const details = [
 			`${matching.length} of ${directory.length} rooms in the directory meet the criteria${checked.length ? ':' : '.'}`,
-			...checked.map((room) => `${room.roomName ?? room.roomId} ${REASON_WORDS[room.reason]};`),
+			...checked.map(
+				(room) =>
+					`${room.roomName ?? room.roomId} ${REASON_WORDS[room.reason]}${room.busyAt ? ` (taken at the occurrence of ${describeTime(DateTime.fromISO(room.busyAt), zone)})` : ''};`,
+			),
 			booked.length ? `Released again: ${booked.map((room) => room.roomName ?? room.roomId).join(', ')}.` : '',
 			...problems,
 			'Try another time, fewer criteria, or more rooms to choose from.',
@@ -367,7 +391,8 @@ export async function execute(
 
 	// Read back: what did DingTalk make of each booking?
 	const ref: EventRef = { userId, calendarId, eventId: eventId! };
-	const statuses = await readRoomStatuses(
+	// A failed read-back does not fail the item: the rooms are booked, and the output must say so.
+	const { rooms: statuses, readError } = await readStatusesAfterBooking(
 		client,
 		ref,
 		booked.map((room) => room.roomId),
@@ -393,13 +418,15 @@ export async function execute(
 		allAccepted: rooms.every((room) => room.responseStatus === 'accepted'),
 		passedOver,
 	};
+	if (readError) json.verifyError = readError;
 	return [{ json, pairedItem: { item: itemIndex } }];
 }
 
 /**
  * Reads the existing event to book for: its title, when it takes place (the first occurrence of a
  * series), whether it recurs, and the rooms it holds, which count towards DingTalk's 5 rooms per event
- * (checked here, before any booking).
+ * (checked here, before any booking). For a series, also its occurrences that fit into one free/busy
+ * query from the first one on (DingTalk answers for at most 90 days): the rooms must be free at each.
  */
 async function readExistingEvent(
 	context: IExecuteFunctions,
@@ -407,7 +434,7 @@ async function readExistingEvent(
 	ref: EventRef,
 	roomCount: number,
 	itemIndex: number,
-): Promise<{ summary: string | null; window: TimeWindow; roomsOnEvent: Set<string>; recurring: boolean }> {
+): Promise<{ summary: string | null; window: TimeWindow; roomsOnEvent: Set<string>; recurring: boolean; occurrences: TimeWindow[] }> {
 	const event = await getEvent(client, ref, itemIndex);
 	const window = eventWindow(event, context.getTimezone());
 	if (event.status === 'cancelled' || !window) {
@@ -427,7 +454,30 @@ async function readExistingEvent(
 			`Ask for at most ${Math.max(0, MAX_ROOMS_PER_EVENT - roomsOnEvent.size)} more, or remove rooms first (Meeting Room > Remove From Event).`,
 		);
 	}
-	return { summary: event.summary ?? null, window, roomsOnEvent, recurring: !!event.recurrence };
+	const eventZone = canonicalTimeZone(event.start?.timeZone ?? '') ?? (event.isAllDay ? 'UTC' : context.getTimezone());
+	const horizon = window.start.plus({ days: MAX_WINDOW_DAYS }).minus({ milliseconds: window.end.toMillis() - window.start.toMillis() });
+	const occurrences = occurrencesUntil(window, event.recurrence, eventZone, horizon);
+	return { summary: event.summary ?? null, window, roomsOnEvent, recurring: !!event.recurrence, occurrences };
+}
+
+/**
+ * The first occurrence at which something other than the event itself occupies the room, or undefined
+ * when it is free at all of them. A busy time DingTalk gave without a readable start or end counts as
+ * overlapping every occurrence.
+ */
+function firstBusyOccurrence(availability: RoomAvailability, occurrences: TimeWindow[], ownEventId?: string): TimeWindow | undefined {
+	const slots = availability.busySlots.filter((slot) => ownEventId === undefined || slot.eventId !== ownEventId);
+	if (!slots.length) return undefined;
+	const spans = slots.map((slot) => {
+		const start = slot.start ? DateTime.fromISO(slot.start).toMillis() : Number.NEGATIVE_INFINITY;
+		const end = slot.end ? DateTime.fromISO(slot.end).toMillis() : Number.POSITIVE_INFINITY;
+		return [Number.isNaN(start) ? Number.NEGATIVE_INFINITY : start, Number.isNaN(end) ? Number.POSITIVE_INFINITY : end];
+	});
+	return occurrences.find((occurrence) => {
+		const start = occurrence.start.toMillis();
+		const end = occurrence.end.toMillis();
+		return spans.some(([slotStart, slotEnd]) => slotStart < end && slotEnd > start);
+	});
 }
 
 /**
@@ -493,4 +543,13 @@ async function release(
 		const what = eventCreated ? `delete the event ${eventId} it created` : `release the rooms it booked (${booked.map((room) => room.roomId).join(', ')})`;
 		return [`The node could not ${what}: ${(error as Error).message}.`];
 	}
+}
+
+export function changeOf(json: IDataObject): ItemChange | undefined {
+	// Not found: what it booked was released again (and a created event deleted), or the error says what was not.
+	if (json.found !== true) return undefined;
+	const roomIds = stringList(json.roomIds);
+	const eventId = String(json.eventId);
+	const created = json.eventCreated === true ? `created event ${eventId} and ` : '';
+	return { change: `${created}booked room${roomIds.length === 1 ? '' : 's'} ${listIds(roomIds)} onto event ${eventId}`, eventId, roomIds };
 }

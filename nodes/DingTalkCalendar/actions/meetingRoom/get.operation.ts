@@ -11,6 +11,17 @@ const properties: INodeProperties[] = [operatorField, roomLocator];
 
 export const description = updateDisplayOptions({ show: { resource: ['meetingRoom'], operation: ['get'] } }, properties);
 
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return {
+		unionId: readOperator(this, itemIndex),
+		roomId: requiredId(this, itemIndex, 'roomId', 'Room', {
+			extractValue: true,
+			description: 'Pick a room from the list, or give its ID.',
+		}),
+	};
+}
+
 /**
  * One room's detail (QueryMeetingRoom): the directory fields plus its booking rules
  * (`extensionConfig`: open for booking, approval, how far ahead, ...), unwrapped from DingTalk's `result`.
@@ -19,12 +30,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
+	{ unionId, roomId }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	const unionId = readOperator(this, itemIndex);
-	const roomId = requiredId(this, itemIndex, 'roomId', 'Room', {
-		extractValue: true,
-		description: 'Pick a room from the list, or give its ID.',
-	});
 	const detail = await queryRoomDetail(client, unionId, roomId, itemIndex);
 	return [{ json: detail, pairedItem: { item: itemIndex } }];
 }

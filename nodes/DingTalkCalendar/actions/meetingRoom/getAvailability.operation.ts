@@ -25,6 +25,15 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return {
+		userId: readOperator(this, itemIndex),
+		roomIds: readRoomIds(this, itemIndex, 'roomIds', 'Rooms', { max: Infinity }),
+		window: readTimeWindow(this, itemIndex, { start: ['start', 'Start'], end: ['end', 'End'] }, MAX_WINDOW_DAYS),
+	};
+}
+
 /**
  * Room free/busy in a time window (GetMeetingRoomsSchedule), one output item per room: free or busy,
  * and the bookings that occupy it. Pending approvals (TENTATIVE) hold a room as firmly as bookings.
@@ -33,11 +42,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
+	{ userId, roomIds, window }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	const userId = readOperator(this, itemIndex);
-	const roomIds = readRoomIds(this, itemIndex, 'roomIds', 'Rooms', { max: Infinity });
-	const window = readTimeWindow(this, itemIndex, { start: ['start', 'Start'], end: ['end', 'End'] }, MAX_WINDOW_DAYS);
-
 	const availability = await queryAvailability(client, userId, roomIds, window, itemIndex);
 	const start = toFilterTime(window.start);
 	const end = toFilterTime(window.end);

@@ -11,12 +11,8 @@ const properties: INodeProperties[] = [operatorField, groupLocator];
 
 export const description = updateDisplayOptions({ show: { resource: ['meetingRoom'], operation: ['getGroup'] } }, properties);
 
-/** One meeting-room group (QueryMeetingRoomGroup): its ID, name and parent (0 at the top). */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	client: DingTalkClient,
-): Promise<INodeExecutionData[]> {
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
 	const unionId = readOperator(this, itemIndex);
 	const groupId = requiredId(this, itemIndex, 'groupId', 'Group', {
 		extractValue: true,
@@ -25,6 +21,16 @@ export async function execute(
 	if (!/^\d{1,15}$/.test(groupId)) {
 		throw invalidField(this, itemIndex, 'Group', `"${groupId}" is not a group ID (group IDs are numbers)`, 'Pick a group from the list, or copy its ID from Meeting Room > Get Many Groups.');
 	}
+	return { unionId, groupId };
+}
+
+/** One meeting-room group (QueryMeetingRoomGroup): its ID, name and parent (0 at the top). */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: DingTalkClient,
+	{ unionId, groupId }: ReturnType<typeof validate>,
+): Promise<INodeExecutionData[]> {
 	const group = await client.call<INodeExecutionData['json']>(API.QueryMeetingRoomGroup, {
 		params: { groupId },
 		qs: { unionId },

@@ -11,7 +11,7 @@ import {
 } from '../../descriptions/roomFields';
 import { readOperator } from '../../helpers/eventRef';
 import { inBatches } from '../../helpers/inBatches';
-import { readRoomCriteria } from '../../helpers/readRoomCriteria';
+import { readCriteriaInput, resolveRoomCriteria } from '../../helpers/readRoomCriteria';
 import { matchesCriteria } from '../../helpers/roomCriteria';
 import { getRoomDetail, isBookable, roomPages, type RoomSummary } from '../../helpers/roomDirectory';
 import { readReturnLimit } from '../../helpers/returnLimit';
@@ -48,6 +48,21 @@ export const description = updateDisplayOptions({ show: { resource: ['meetingRoo
 /** Rooms whose booking rules are read side by side while filtering for Bookable Only. */
 const DETAILS_AT_ONCE = 10;
 
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return {
+		unionId: readOperator(this, itemIndex),
+		limit: readReturnLimit(this, itemIndex),
+		bookableOnly: this.getNodeParameter('filters.bookableOnly', itemIndex, false) === true,
+		criteriaInput: readCriteriaInput(this, itemIndex, {
+			minCapacity: ['filters.minCapacity', 'Minimum Capacity'],
+			groupIds: ['filters.groupIds', 'Groups'],
+			labels: ['filters.labels', 'Labels'],
+			nameContains: ['filters.nameContains', 'Name Contains'],
+		}),
+	};
+}
+
 /**
  * Lists the organization's meeting rooms (QueryMeetingRoomList, paged by DingTalk's numeric nextToken),
  * filtered, one output item per room. With a limit, paging stops as soon as enough rooms matched.
@@ -56,16 +71,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
+	{ unionId, limit, bookableOnly, criteriaInput }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	const unionId = readOperator(this, itemIndex);
-	const limit = readReturnLimit(this, itemIndex);
-	const bookableOnly = this.getNodeParameter('filters.bookableOnly', itemIndex, false) === true;
-	const criteria = await readRoomCriteria(this, itemIndex, client, unionId, {
-		minCapacity: ['filters.minCapacity', 'Minimum Capacity'],
-		groupIds: ['filters.groupIds', 'Groups'],
-		labels: ['filters.labels', 'Labels'],
-		nameContains: ['filters.nameContains', 'Name Contains'],
-	});
+	const criteria = await resolveRoomCriteria(this, itemIndex, client, unionId, criteriaInput);
 
 	const found: RoomSummary[] = [];
 	for await (const page of roomPages(client, unionId, { itemIndex })) {

@@ -15,14 +15,17 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return { unionId: readOperator(this, itemIndex), limit: readReturnLimit(this, itemIndex) };
+}
+
 /** The organization's meeting-room groups (QueryMeetingRoomGroupList), one output item per group. */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
-): Promise<INodeExecutionData[]> {
-	const unionId = readOperator(this, itemIndex);
-	const limit = readReturnLimit(this, itemIndex);
-	const groups = await listRoomGroups(client, unionId, itemIndex);
+	{ unionId, limit }: ReturnType<typeof validate>,
+): Promise<INodeExecutionData[]> {	const groups = await listRoomGroups(client, unionId, itemIndex);
 	return groups.slice(0, limit).map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }

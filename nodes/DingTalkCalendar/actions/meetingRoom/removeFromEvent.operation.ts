@@ -6,6 +6,7 @@ import { readEventRef } from '../../helpers/eventRef';
 import { readRoomIds } from '../../helpers/roomIds';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
+import { listIds, stringList, type ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [organizerField, calendarIdField, eventField, roomsField];
 
@@ -13,6 +14,11 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['meetingRoom'], operation: ['removeFromEvent'] } },
 	properties,
 );
+
+/** The item's parameters, checked before any request. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return { event: readEventRef(this, itemIndex), roomIds: readRoomIds(this, itemIndex, 'roomIds', 'Rooms') };
+}
 
 /**
  * Cancels room bookings on an event: RemoveMeetingRooms, `POST .../events/{eventId}/meetingRooms/batchRemove`.
@@ -22,10 +28,9 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
+	{ event, roomIds }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	const { userId, calendarId, eventId } = readEventRef(this, itemIndex);
-	const roomIds = readRoomIds(this, itemIndex, 'roomIds', 'Rooms');
-
+	const { userId, calendarId, eventId } = event;
 	const response = await client.call<{ result?: boolean }>(API.RemoveMeetingRooms, {
 		params: { userId, calendarId, eventId },
 		body: { meetingRoomsToRemove: roomIds.map((roomId) => ({ roomId })) },
@@ -35,4 +40,10 @@ export async function execute(
 
 	const json: IDataObject = { userId, calendarId, eventId, roomIds, result: response.result === true };
 	return [{ json, pairedItem: { item: itemIndex } }];
+}
+
+export function changeOf(json: IDataObject): ItemChange | undefined {
+	const roomIds = stringList(json.roomIds);
+	const eventId = String(json.eventId);
+	return { change: `removed room${roomIds.length === 1 ? '' : 's'} ${listIds(roomIds)} from event ${eventId}`, eventId, roomIds };
 }
