@@ -1,13 +1,27 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { outputOption } from '../../descriptions/outputOptions';
 import { operatorField, roomLocator } from '../../descriptions/roomFields';
 import { readOperator } from '../../helpers/eventRef';
 import { queryRoomDetail } from '../../helpers/roomDirectory';
+import { simplifyRoom } from '../../helpers/simplifiedRooms';
+import { readOutputShape } from '../../helpers/toolMode';
 import { requiredId } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 
-const properties: INodeProperties[] = [operatorField, roomLocator];
+const properties: INodeProperties[] = [
+	operatorField,
+	roomLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [outputOption],
+	},
+];
 
 export const description = updateDisplayOptions({ show: { resource: ['meetingRoom'], operation: ['get'] } }, properties);
 
@@ -25,6 +39,7 @@ export async function execute(
 		extractValue: true,
 		description: 'Pick a room from the list, or give its ID.',
 	});
+	const shape = readOutputShape(this, itemIndex);
 	const detail = await queryRoomDetail(client, unionId, roomId, itemIndex);
-	return [{ json: detail, pairedItem: { item: itemIndex } }];
+	return [{ json: shape === 'simplified' ? simplifyRoom(detail) : detail, pairedItem: { item: itemIndex } }];
 }

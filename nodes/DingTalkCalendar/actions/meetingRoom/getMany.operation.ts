@@ -9,12 +9,15 @@ import {
 	nameContainsField,
 	operatorField,
 } from '../../descriptions/roomFields';
+import { outputOption } from '../../descriptions/outputOptions';
 import { readOperator } from '../../helpers/eventRef';
 import { inBatches } from '../../helpers/inBatches';
 import { readRoomCriteria } from '../../helpers/readRoomCriteria';
 import { matchesCriteria } from '../../helpers/roomCriteria';
 import { getRoomDetail, isBookable, roomPages, type RoomSummary } from '../../helpers/roomDirectory';
 import { readReturnLimit } from '../../helpers/returnLimit';
+import { simplifyRoom } from '../../helpers/simplifiedRooms';
+import { readOutputShape } from '../../helpers/toolMode';
 import type { DingTalkClient } from '../../transport/client';
 
 const properties: INodeProperties[] = [
@@ -41,6 +44,14 @@ const properties: INodeProperties[] = [
 			nameContainsField,
 		],
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [outputOption],
+	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['meetingRoom'], operation: ['getMany'] } }, properties);
@@ -50,7 +61,7 @@ const DETAILS_AT_ONCE = 10;
 
 /**
  * Lists the organization's meeting rooms (QueryMeetingRoomList, paged by DingTalk's numeric nextToken),
- * filtered, one output item per room. With a limit, paging stops as soon as enough rooms matched.
+ * filtered, one output item per room (every DingTalk field, or Output: Simplified). With a limit, paging stops as soon as enough rooms matched.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -60,6 +71,7 @@ export async function execute(
 	const unionId = readOperator(this, itemIndex);
 	const limit = readReturnLimit(this, itemIndex);
 	const bookableOnly = this.getNodeParameter('filters.bookableOnly', itemIndex, false) === true;
+	const shape = readOutputShape(this, itemIndex);
 	const criteria = await readRoomCriteria(this, itemIndex, client, unionId, {
 		minCapacity: ['filters.minCapacity', 'Minimum Capacity'],
 		groupIds: ['filters.groupIds', 'Groups'],
@@ -81,5 +93,7 @@ export async function execute(
 		}
 		if (found.length >= limit) break;
 	}
-	return found.slice(0, limit).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+	return found
+		.slice(0, limit)
+		.map((room) => ({ json: shape === 'simplified' ? simplifyRoom(room) : room, pairedItem: { item: itemIndex } }));
 }
