@@ -14,6 +14,7 @@ const BOOKABLE_BY: Record<number, string> = { 0: 'everyone', 1: 'admins only', 2
  */
 export function simplifyRoom(room: RoomSummary | RoomDetail): IDataObject {
 	const location = room.roomLocation as { title?: string; desc?: string } | undefined;
+	const place = location?.title || location?.desc || undefined;
 	const labels = (room.roomLabels ?? []).map((label) => label.labelName).filter((name): name is string => !!name);
 	const json: IDataObject = {
 		roomId: room.roomId,
@@ -21,7 +22,8 @@ export function simplifyRoom(room: RoomSummary | RoomDetail): IDataObject {
 		roomCapacity: room.roomCapacity,
 		groupId: room.roomGroup?.groupId,
 		groupName: room.roomGroup?.groupName || undefined,
-		location: location?.title || location?.desc || undefined,
+		// DingTalk's location title is often the group's name again: said once.
+		location: place !== room.roomGroup?.groupName ? place : undefined,
 		labels: labels.length ? labels : undefined,
 		bookableBy: room.roomStatus !== undefined ? (BOOKABLE_BY[room.roomStatus] ?? String(room.roomStatus)) : undefined,
 	};
