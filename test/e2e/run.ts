@@ -33,7 +33,9 @@ import {
 } from './expectations';
 import { checkHttpRequestNode, httpRequestWorkflow } from './httpRequestCheck';
 import { cacheRoot, ensureN8n, pruneCache } from './install';
+import { isMcpExample, mcpCheck, mcpCredentials } from './mcpCheck';
 import {
+	activateWorkflows,
 	createInstance,
 	describeCliFailure,
 	executeWorkflow,
@@ -312,7 +314,7 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 		: (examples.flatMap((e) => e.workflow.nodes.map((n) => n.type)).find((t) => t.startsWith(`${PACKAGE_NAME}.`)) ?? `${PACKAGE_NAME}.?`);
 	const editorExample = examples.find((e) => e.workflow.nodes.some((n) => n.type === nodeType) && !e.problems.length);
 	const imported = await timed(tag, 'import credential + workflows', async () => {
-		await importCredentials(instance, sandboxCredentials(examples, sandbox), lineDir);
+		await importCredentials(instance, [...sandboxCredentials(examples, sandbox), ...mcpCredentials(examples)], lineDir);
 		// One `import:workflow --separate` for all of them: each n8n command takes seconds to start.
 		const dir = join(lineDir, 'workflows');
 		mkdirSync(dir, { recursive: true });
@@ -337,6 +339,8 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 			names.push('http-request');
 		}
 		await importWorkflows(instance, dir);
+		// Trigger-started examples (e.g. the MCP server) run only when active: activated before n8n start.
+		await activateWorkflows(instance, examples.filter((e) => e.trigger && !e.problems.length).map((e) => String(e.workflow.id)));
 		return names;
 	}, (names) => names.join(', '));
 	if (!imported) return;
@@ -352,6 +356,10 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 		}
 		if (loaded === false) {
 			record({ line: tag, step, outcome: 'SKIP', ms: 0, note: 'not run: n8n did not load the package (see above)' });
+			continue;
+		}
+		if (example.trigger) {
+			record({ line: tag, step, outcome: 'SKIP', ms: 0, note: `started by ${example.trigger}: not for n8n execute; checked by its own step` });
 			continue;
 		}
 		await timed(tag, step, async () => {
@@ -468,6 +476,15 @@ async function runServerChecks(
 					(r) => r.summary,
 				);
 			}
+		}
+		// Examples served by the MCP Server Trigger, driven by the MCP SDK against this same n8n (mcpCheck.ts).
+		for (const example of examples.filter((e) => isMcpExample(e) && !e.problems.length)) {
+			await timed(tag, `MCP client (SDK): ${example.name}`, async () => {
+				await resetSandbox(sandbox);
+				const result = await mcpCheck({ n8nUrl: server.url, example, sandbox });
+				writeFileSync(join(lineDir, `mcp-tools-${example.name}.json`), JSON.stringify(result, null, 2));
+				return result.summary;
+			}, (summary) => summary);
 		}
 		if (options.hold) {
 			console.error(
