@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/require-node-api-error, import-x/no-unresolved -- a test driver; the SDK resolves through package exports */
 /**
  * The MCP step of `npm run test:e2e`: `examples/dingtalk-rooms-mcp-server.workflow.json` (an MCP Server
  * Trigger with bearer auth and four DingTalk Calendar tools), activated before `n8n start`, driven with
