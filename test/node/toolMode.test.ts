@@ -141,7 +141,7 @@ describe('DingTalk Calendar as an AI tool', () => {
 		expect(call.error).toMatch(/Room 85769763\w+ is already booked for this time/);
 		expect(call.error).toMatch(/code meetingRoomNotAvailable/);
 		expect(call.error).toMatch(/request ID [\w-]+/);
-		expect(call.error).toContain('the DingTalk Calendar tool "Get meeting room availability"');
+		expect(call.error).toMatch(/Pick another room or time\. The DingTalk Calendar tool "Get meeting room availability" shows which rooms are free/);
 		expect(call.error).not.toContain('Meeting Room > ');
 	});
 

@@ -112,7 +112,7 @@ export function toolText(text: string): string {
 	let out = text;
 	for (const [pattern, replacement] of EDITOR_ADVICE) out = out.replace(pattern, replacement);
 	for (const [reference, phrase] of phrases) out = out.split(reference).join(phrase);
-	return out;
+	return out.replace(/(^|[.!?]\s+)the DingTalk Calendar tool/g, '$1The DingTalk Calendar tool');
 }
 
 /** A field message for a model: which parameter of the tool is wrong, or that the workflow fixed it. */
