@@ -33,6 +33,7 @@ import {
 } from './expectations';
 import { checkHttpRequestNode, httpRequestWorkflow } from './httpRequestCheck';
 import { cacheRoot, ensureN8n, pruneCache } from './install';
+import { AGENT_WORKFLOW_ID, agentCredentials, agentWorkflow, checkAgentRun, startScriptedModel } from './agentCheck';
 import { isMcpExample, mcpCheck, mcpCredentials } from './mcpCheck';
 import {
 	activateWorkflows,
@@ -308,13 +309,20 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 		return sb;
 	}, (sb) => sb.url);
 	if (!sandbox) return;
+	// The stand-in LLM of the AI Agent step (agentCheck.ts), on a free port.
+	const model = await startScriptedModel();
+	onCleanup(`scripted chat model ${tag}`, () => model.close());
 
 	const nodeType = pack.nodeTypes.length
 		? `${PACKAGE_NAME}.${pack.nodeTypes[0].name}`
 		: (examples.flatMap((e) => e.workflow.nodes.map((n) => n.type)).find((t) => t.startsWith(`${PACKAGE_NAME}.`)) ?? `${PACKAGE_NAME}.?`);
 	const editorExample = examples.find((e) => e.workflow.nodes.some((n) => n.type === nodeType) && !e.problems.length);
 	const imported = await timed(tag, 'import credential + workflows', async () => {
-		await importCredentials(instance, [...sandboxCredentials(examples, sandbox), ...mcpCredentials(examples)], lineDir);
+		await importCredentials(
+			instance,
+			[...sandboxCredentials(examples, sandbox), ...mcpCredentials(examples), ...agentCredentials(model)],
+			lineDir,
+		);
 		// One `import:workflow --separate` for all of them: each n8n command takes seconds to start.
 		const dir = join(lineDir, 'workflows');
 		mkdirSync(dir, { recursive: true });
@@ -337,6 +345,8 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 			const workflow = httpRequestWorkflow({ sandboxUrl: sandbox.url, unionId, credential });
 			writeFileSync(join(dir, 'http-request.json'), JSON.stringify({ active: false, ...workflow }, null, 2));
 			names.push('http-request');
+			writeFileSync(join(dir, 'ai-agent.json'), JSON.stringify({ active: false, ...agentWorkflow(credential) }, null, 2));
+			names.push('ai-agent');
 		}
 		await importWorkflows(instance, dir);
 		// Trigger-started examples (e.g. the MCP server) run only when active: activated before n8n start.
@@ -397,6 +407,23 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 			return await checkHttpRequestNode(instance, sandbox.url);
 		}, (note) => note);
 	}
+	const agentStep = 'AI Agent + our tool (scripted chat model)';
+	if (loaded === false || !pack.nodeTypes.length) {
+		record({ line: tag, step: agentStep, outcome: 'SKIP', ms: 0, note: 'not run: n8n did not load the package (see above)' });
+	} else {
+		await timed(tag, agentStep, async () => {
+			await resetSandbox(sandbox);
+			model.requests.length = 0;
+			const { result, output } = await executeWorkflow(instance, AGENT_WORKFLOW_ID);
+			const runError = output?.data?.resultData?.error;
+			if (result.code !== 0 || !output || runError) {
+				const why = runError ? `${runError.message ?? ''} ${runError.description ?? ''}`.trim() : '';
+				throw new Error(describeCliFailure(`n8n execute --id ${AGENT_WORKFLOW_ID}`, result, instance.logPath) + (why ? `\n    workflow error: ${why}` : ''));
+			}
+			return await checkAgentRun(nodeItems(output, 'AI Agent'), model, sandbox);
+		}, (note) => note);
+	}
+	await model.close();
 	await sandbox.close();
 }
 
