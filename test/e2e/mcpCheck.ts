@@ -52,6 +52,8 @@ interface ToolAnswer {
 export interface McpCheckResult {
 	summary: string;
 	tools: ToolInfo[];
+	/** Every tool call made and its answer, as the client saw them. */
+	calls: Array<{ tool: string; arguments: Record<string, unknown> } & ToolAnswer>;
 	roomChars: { raw: number; tool: number; rooms: number };
 }
 
@@ -89,9 +91,12 @@ async function connect(url: string, token: string): Promise<Client> {
 	return client;
 }
 
+const calls: McpCheckResult['calls'] = [];
+
 async function call(client: Client, name: string, args: Record<string, unknown>): Promise<ToolAnswer> {
 	const result = (await client.callTool({ name, arguments: args })) as { isError?: boolean; content?: Array<{ type: string; text?: string }> };
 	const text = (result.content ?? []).map((part) => part.text ?? '').join('\n');
+	calls.push({ tool: name, arguments: args, isError: result.isError === true, text });
 	return { isError: result.isError === true, text };
 }
 
@@ -136,6 +141,7 @@ async function roomsOf(sandbox: RunningSandbox, eventId: string): Promise<string
 export async function mcpCheck(options: { n8nUrl: string; example: Example; sandbox: RunningSandbox }): Promise<McpCheckResult> {
 	const { n8nUrl, example, sandbox } = options;
 	const url = mcpUrl(n8nUrl, example);
+	calls.length = 0;
 	const problems: string[] = [];
 	const answers: string[] = [];
 
@@ -238,6 +244,7 @@ export async function mcpCheck(options: { n8nUrl: string; example: Example; sand
 		if (problems.length) throw new Error(problems.join('\n    '));
 		return {
 			tools,
+			calls: [...calls],
 			roomChars: { raw: Math.round(raw.chars / raw.rooms), tool: perRoom, rooms: rooms.length },
 			summary:
 				`${tools.length} tools; booked ${booking.roomIds.length}+1 rooms (sandbox checked); busy room → tool error with code + request ID; ` +

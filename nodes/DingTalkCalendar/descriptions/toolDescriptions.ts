@@ -14,7 +14,7 @@ import type { DingTalkCalendarType } from '../actions/node.type';
 const TOOL_DESCRIPTIONS: { [R in DingTalkCalendarType['resource']]: Record<string, string> } = {
 	meetingRoom: {
 		addToEvent:
-			"Book 1 to 5 meeting rooms onto an existing DingTalk calendar event, for the event's own time. Needs the organizer's unionId, the event ID and room IDs (from the tool that lists meeting rooms). DingTalk allows 5 rooms per event, counting rooms it already holds. A room that is busy then fails the call with DingTalk's code meetingRoomNotAvailable and a request ID: check availability first, or find and book free rooms instead.",
+			"Book 1 to 5 meeting rooms onto an existing DingTalk calendar event, for the event's own time. Give the event ID and room IDs (from the tool that lists meeting rooms); the event is in the organizer's calendar. DingTalk allows 5 rooms per event, counting rooms it already holds. A room that is busy then fails the call with DingTalk's code meetingRoomNotAvailable and a request ID: check availability first, or find and book free rooms instead.",
 		findAndBook:
 			'Find free meeting rooms that fit and book them, for an existing event (event ID) or a new event (title, start and end). Times are ISO 8601 with an offset, e.g. 2026-12-03T15:00:00+08:00, at most 90 days apart. Optional: number of rooms (1 to 5), minimum seats, group IDs, equipment labels, preferred room IDs. Returns the event ID and each booked room (roomId, roomName, seats, status accepted or tentative while an approver decides). All or none: if fewer rooms are free, nothing stays booked and the answer says why.',
 		get: 'Get one meeting room by its room ID (from the tool that lists meeting rooms): name, seats, group, location, equipment, who may book it, whether it is open for booking and whether bookings need an approver.',
@@ -26,7 +26,7 @@ const TOOL_DESCRIPTIONS: { [R in DingTalkCalendarType['resource']]: Record<strin
 		getManyGroups:
 			"List the organization's meeting-room groups (buildings, floors): numeric group IDs, names and parent groups. Group IDs narrow the room list and room search.",
 		removeFromEvent:
-			"Cancel the booking of 1 to 5 meeting rooms on a calendar event. Needs the organizer's unionId, the event ID and the room IDs to remove.",
+			"Cancel the booking of 1 to 5 meeting rooms on a calendar event. Give the event ID and the room IDs to remove; the event is in the organizer's calendar.",
 	},
 	event: {
 		create:
