@@ -183,6 +183,7 @@ export interface RunOutput {
 		};
 	};
 	status?: string;
+	finished?: boolean;
 }
 
 /**
@@ -212,7 +213,15 @@ export interface ExecuteResult {
 
 export async function executeWorkflow(instance: N8nInstance, workflowId: string): Promise<ExecuteResult> {
 	const result = await n8nCli(instance, ['execute', `--id=${workflowId}`, '--rawOutput'], 5 * 60_000);
-	return { result, output: extractRunJson(result.stdout) };
+	const output = extractRunJson(result.stdout);
+	// Seen once under heavy load (n8n 1.123.81, Node 20): the process died of SIGSEGV while exiting, AFTER
+	// it had printed the whole, finished run. The run itself is complete, so it is judged like any other
+	// (items and sandbox state); the crash is printed, not hidden.
+	if (result.code === null && result.signal === 'SIGSEGV' && output?.finished === true) {
+		process.stderr.write(`[e2e] note: n8n execute --id ${workflowId} died of SIGSEGV after printing a finished run; that run is checked\n`);
+		return { result: { ...result, code: 0 }, output };
+	}
+	return { result, output };
 }
 
 export interface RunningN8n {
