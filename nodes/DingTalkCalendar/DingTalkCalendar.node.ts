@@ -5,7 +5,10 @@ import * as attendee from './actions/attendee';
 import * as event from './actions/event';
 import * as meetingRoom from './actions/meetingRoom';
 import { requestOptionsField } from './descriptions/requestOptions';
+import { toolDescriptionFields } from './descriptions/toolDescriptions';
 import { router } from './actions/router';
+import { toToolError, toToolErrorItems } from './actions/toolErrors';
+import { isToolRun } from './helpers/toolMode';
 import * as loadOptions from './methods/loadOptions';
 import * as listSearch from './methods/listSearch';
 
@@ -24,6 +27,8 @@ export class DingTalkCalendar implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'dingTalkApi', required: true }],
 		properties: [
+			// Only on the AI tool (n8n's `<type>Tool`): what the model is told each operation does.
+			...toolDescriptionFields,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -46,6 +51,12 @@ export class DingTalkCalendar implements INodeType {
 	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		if (!isToolRun(this)) return await router.call(this);
+		// As an AI tool: the same run, with error texts written for a model (actions/toolErrors.ts).
+		try {
+			return toToolErrorItems(this, await router.call(this));
+		} catch (error) {
+			throw toToolError(this, error as Error);
+		}
 	}
 }

@@ -34,6 +34,20 @@ export interface Example {
 	expected?: Expected;
 	/** Problems with the files themselves (reported as this example's failure). */
 	problems: string[];
+	/**
+	 * The trigger that starts the example when it is not the Manual Trigger (e.g. the MCP Server
+	 * Trigger). `n8n execute` cannot start such a workflow: it is activated before `n8n start` and checked
+	 * by its own e2e step, not by the execute loop, and needs no `.expected.json`.
+	 */
+	trigger?: string;
+}
+
+const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
+
+/** See Example.trigger: the start node's type when the workflow has no Manual Trigger. */
+export function startTrigger(workflow: WorkflowJson): string | undefined {
+	if (workflow.nodes.some((node) => node.type === MANUAL_TRIGGER)) return undefined;
+	return workflow.nodes.find((node) => /trigger$/i.test(node.type))?.type;
 }
 
 export function loadExamples(dir: string): Example[] {
@@ -53,8 +67,10 @@ export function loadExamples(dir: string): Example[] {
 				problems.push(`${workflowFile} is not valid JSON: ${(error as Error).message}`);
 			}
 			if (!workflow.id) problems.push(`${workflowFile} has no fixed "id" (n8n execute needs one)`);
+			const trigger = startTrigger(workflow);
 			let expected: Expected | undefined;
 			if (!existsSync(expectedFile)) {
+				if (trigger) return { name, workflowFile, workflow, expectedFile, problems, trigger };
 				problems.push(`no ${expectedFile}: every example needs one (what to check)`);
 			} else {
 				try {
@@ -68,7 +84,7 @@ export function loadExamples(dir: string): Example[] {
 					problems.push(`${expectedFile} is not valid JSON: ${(error as Error).message}`);
 				}
 			}
-			return { name, workflowFile, workflow, expectedFile, expected, problems };
+			return { name, workflowFile, workflow, expectedFile, expected, problems, trigger };
 		});
 }
 

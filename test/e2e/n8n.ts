@@ -347,3 +347,15 @@ export async function getJson<T>(url: string, cookie: string): Promise<T> {
 export function userFolderHasPackage(instance: N8nInstance): boolean {
 	return existsSync(join(instance.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME, 'package.json'));
 }
+
+/**
+ * Activates workflows before `n8n start` (which then registers their triggers and webhooks): 1.x
+ * `update:workflow --id … --active=true`, 2.x `publish:workflow --id …` (2.x activates a published version).
+ */
+export async function activateWorkflows(instance: N8nInstance, ids: string[]): Promise<void> {
+	for (const id of ids) {
+		const args = instance.line.line === '1.x' ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
+		const result = await n8nCli(instance, args);
+		if (result.code !== 0) throw new Error(describeCliFailure(`n8n ${args.join(' ')}`, result, instance.logPath));
+	}
+}

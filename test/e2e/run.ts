@@ -34,7 +34,10 @@ import {
 import { checkHttpRequestNode, httpRequestWorkflow } from './httpRequestCheck';
 import { checkOnError, onErrorWorkflows } from './onErrorCheck';
 import { cacheRoot, ensureN8n, pruneCache } from './install';
+import { AGENT_WORKFLOW_ID, agentCredentials, agentWorkflow, checkAgentRun, startScriptedModel } from './agentCheck';
+import { isMcpExample, mcpCheck, mcpCredentials } from './mcpCheck';
 import {
+	activateWorkflows,
 	createInstance,
 	describeCliFailure,
 	executeWorkflow,
@@ -307,13 +310,20 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 		return sb;
 	}, (sb) => sb.url);
 	if (!sandbox) return;
+	// The stand-in LLM of the AI Agent step (agentCheck.ts), on a free port.
+	const model = await startScriptedModel();
+	onCleanup(`scripted chat model ${tag}`, () => model.close());
 
 	const nodeType = pack.nodeTypes.length
 		? `${PACKAGE_NAME}.${pack.nodeTypes[0].name}`
 		: (examples.flatMap((e) => e.workflow.nodes.map((n) => n.type)).find((t) => t.startsWith(`${PACKAGE_NAME}.`)) ?? `${PACKAGE_NAME}.?`);
 	const editorExample = examples.find((e) => e.workflow.nodes.some((n) => n.type === nodeType) && !e.problems.length);
 	const imported = await timed(tag, 'import credential + workflows', async () => {
-		await importCredentials(instance, sandboxCredentials(examples, sandbox), lineDir);
+		await importCredentials(
+			instance,
+			[...sandboxCredentials(examples, sandbox), ...mcpCredentials(examples), ...agentCredentials(model)],
+			lineDir,
+		);
 		// One `import:workflow --separate` for all of them: each n8n command takes seconds to start.
 		const dir = join(lineDir, 'workflows');
 		mkdirSync(dir, { recursive: true });
@@ -341,8 +351,12 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 				writeFileSync(join(dir, `on-error-${k}.json`), JSON.stringify({ active: false, ...onError }, null, 2));
 			}
 			names.push('on-error (3)');
+			writeFileSync(join(dir, 'ai-agent.json'), JSON.stringify({ active: false, ...agentWorkflow(credential) }, null, 2));
+			names.push('ai-agent');
 		}
 		await importWorkflows(instance, dir);
+		// Trigger-started examples (e.g. the MCP server) run only when active: activated before n8n start.
+		await activateWorkflows(instance, examples.filter((e) => e.trigger && !e.problems.length).map((e) => String(e.workflow.id)));
 		return names;
 	}, (names) => names.join(', '));
 	if (!imported) return;
@@ -358,6 +372,10 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 		}
 		if (loaded === false) {
 			record({ line: tag, step, outcome: 'SKIP', ms: 0, note: 'not run: n8n did not load the package (see above)' });
+			continue;
+		}
+		if (example.trigger) {
+			record({ line: tag, step, outcome: 'SKIP', ms: 0, note: `started by ${example.trigger}: not for n8n execute; checked by its own step` });
 			continue;
 		}
 		await timed(tag, step, async () => {
@@ -404,6 +422,23 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 			return await checkOnError(instance, { url: sandbox.url, reset: async () => await resetSandbox(sandbox), roomsOf: async (eventId) => await roomsOf(sandbox.url, eventId) });
 		}, (note) => note);
 	}
+	const agentStep = 'AI Agent + our tool (scripted chat model)';
+	if (loaded === false || !pack.nodeTypes.length) {
+		record({ line: tag, step: agentStep, outcome: 'SKIP', ms: 0, note: 'not run: n8n did not load the package (see above)' });
+	} else {
+		await timed(tag, agentStep, async () => {
+			await resetSandbox(sandbox);
+			model.requests.length = 0;
+			const { result, output } = await executeWorkflow(instance, AGENT_WORKFLOW_ID);
+			const runError = output?.data?.resultData?.error;
+			if (result.code !== 0 || !output || runError) {
+				const why = runError ? `${runError.message ?? ''} ${runError.description ?? ''}`.trim() : '';
+				throw new Error(describeCliFailure(`n8n execute --id ${AGENT_WORKFLOW_ID}`, result, instance.logPath) + (why ? `\n    workflow error: ${why}` : ''));
+			}
+			return await checkAgentRun(nodeItems(output, 'AI Agent'), model, sandbox);
+		}, (note) => note);
+	}
+	await model.close();
 	await sandbox.close();
 }
 
@@ -483,6 +518,15 @@ async function runServerChecks(
 					(r) => r.summary,
 				);
 			}
+		}
+		// Examples served by the MCP Server Trigger, driven by the MCP SDK against this same n8n (mcpCheck.ts).
+		for (const example of examples.filter((e) => isMcpExample(e) && !e.problems.length)) {
+			await timed(tag, `MCP client (SDK): ${example.name}`, async () => {
+				await resetSandbox(sandbox);
+				const result = await mcpCheck({ n8nUrl: server.url, example, sandbox });
+				writeFileSync(join(lineDir, `mcp-tools-${example.name}.json`), JSON.stringify(result, null, 2));
+				return result.summary;
+			}, (summary) => summary);
 		}
 		if (options.hold) {
 			console.error(

@@ -120,7 +120,7 @@ export const windowStartField: INodeProperties = {
 	default: '',
 	required: true,
 	description:
-		"Start of the time window. A date and time without an offset is read in the workflow's time zone; an expression may also return a date.",
+		"Start of the time window, e.g. 2026-12-03T15:00:00+08:00 (ISO 8601). A date and time without an offset is read in the workflow's time zone; an expression may also return a date.",
 };
 
 export const windowEndField: INodeProperties = {
@@ -130,5 +130,5 @@ export const windowEndField: INodeProperties = {
 	default: '',
 	required: true,
 	description:
-		"End of the time window. A date and time without an offset is read in the workflow's time zone; an expression may also return a date.",
+		"End of the time window, e.g. 2026-12-03T16:00:00+08:00 (ISO 8601), at most 90 days after Start for rooms. A date and time without an offset is read in the workflow's time zone; an expression may also return a date.",
 };

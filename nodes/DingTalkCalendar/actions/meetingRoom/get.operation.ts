@@ -1,13 +1,27 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { outputOption } from '../../descriptions/outputOptions';
 import { operatorField, roomLocator } from '../../descriptions/roomFields';
 import { readOperator } from '../../helpers/eventRef';
 import { queryRoomDetail } from '../../helpers/roomDirectory';
+import { simplifyRoom } from '../../helpers/simplifiedRooms';
+import { readOutputShape } from '../../helpers/toolMode';
 import { requiredId } from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 
-const properties: INodeProperties[] = [operatorField, roomLocator];
+const properties: INodeProperties[] = [
+	operatorField,
+	roomLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [outputOption],
+	},
+];
 
 export const description = updateDisplayOptions({ show: { resource: ['meetingRoom'], operation: ['get'] } }, properties);
 
@@ -19,6 +33,7 @@ export function validate(this: IExecuteFunctions, itemIndex: number) {
 			extractValue: true,
 			description: 'Pick a room from the list, or give its ID.',
 		}),
+		shape: readOutputShape(this, itemIndex),
 	};
 }
 
@@ -30,8 +45,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
-	{ unionId, roomId }: ReturnType<typeof validate>,
+	{ unionId, roomId, shape }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
 	const detail = await queryRoomDetail(client, unionId, roomId, itemIndex);
-	return [{ json: detail, pairedItem: { item: itemIndex } }];
+	return [{ json: shape === 'simplified' ? simplifyRoom(detail) : detail, pairedItem: { item: itemIndex } }];
 }

@@ -2,12 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { roomsField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
+import { othersEventDetailsOption, outputOption } from '../../descriptions/outputOptions';
 import { operatorField, windowEndField, windowStartField } from '../../descriptions/roomFields';
 import { readOperator } from '../../helpers/eventRef';
 import { toFilterTime } from '../../helpers/dateTimeInput';
 import { isFree, MAX_WINDOW_DAYS, queryAvailability } from '../../helpers/roomAvailability';
 import { readRoomIds } from '../../helpers/roomIds';
+import { redactSlot, simplifyAvailability } from '../../helpers/simplifiedRooms';
 import { readTimeWindow } from '../../helpers/timeWindow';
+import { readOutputShape, readShowOthersEvents } from '../../helpers/toolMode';
 import type { DingTalkClient } from '../../transport/client';
 
 const properties: INodeProperties[] = [
@@ -18,6 +21,14 @@ const properties: INodeProperties[] = [
 	},
 	windowStartField,
 	windowEndField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [othersEventDetailsOption, outputOption],
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -31,23 +42,29 @@ export function validate(this: IExecuteFunctions, itemIndex: number) {
 		userId: readOperator(this, itemIndex),
 		roomIds: readRoomIds(this, itemIndex, 'roomIds', 'Rooms', { max: Infinity }),
 		window: readTimeWindow(this, itemIndex, { start: ['start', 'Start'], end: ['end', 'End'] }, MAX_WINDOW_DAYS),
+		shape: readOutputShape(this, itemIndex),
+		showOthers: readShowOthersEvents(this, itemIndex),
 	};
 }
 
 /**
  * Room free/busy in a time window (GetMeetingRoomsSchedule), one output item per room: free or busy,
- * and the bookings that occupy it. Pending approvals (TENTATIVE) hold a room as firmly as bookings.
+ * and the bookings that occupy it (other users' event IDs and organizers only when Options > Other
+ * Users' Event Details allows; Output: Simplified gives just the busy times). Pending approvals (TENTATIVE) hold a room as firmly as bookings.
  */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
-	{ userId, roomIds, window }: ReturnType<typeof validate>,
+	{ userId, roomIds, window, shape, showOthers }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
 	const availability = await queryAvailability(client, userId, roomIds, window, itemIndex);
 	const start = toFilterTime(window.start);
 	const end = toFilterTime(window.end);
 	return availability.map((room) => {
+		if (shape === 'simplified') {
+			return { json: simplifyAvailability(room, { start, end }, userId, showOthers), pairedItem: { item: itemIndex } };
+		}
 		const free = isFree(room);
 		const json: IDataObject = {
 			roomId: room.roomId,
@@ -55,7 +72,7 @@ export async function execute(
 			end,
 			status: room.scheduleError ? 'unknown' : free ? 'free' : 'busy',
 			free,
-			busySlots: room.busySlots,
+			busySlots: room.busySlots.map((slot) => redactSlot(slot, userId, showOthers)),
 		};
 		if (room.scheduleError) json.scheduleError = room.scheduleError;
 		return { json, pairedItem: { item: itemIndex } };

@@ -9,12 +9,15 @@ import {
 	nameContainsField,
 	operatorField,
 } from '../../descriptions/roomFields';
+import { outputOption } from '../../descriptions/outputOptions';
 import { readOperator } from '../../helpers/eventRef';
 import { inBatches } from '../../helpers/inBatches';
 import { readCriteriaInput, resolveRoomCriteria } from '../../helpers/readRoomCriteria';
 import { matchesCriteria } from '../../helpers/roomCriteria';
 import { getRoomDetail, isBookable, roomPages, type RoomSummary } from '../../helpers/roomDirectory';
 import { readReturnLimit } from '../../helpers/returnLimit';
+import { simplifyRoom } from '../../helpers/simplifiedRooms';
+import { readOutputShape } from '../../helpers/toolMode';
 import type { DingTalkClient } from '../../transport/client';
 
 const properties: INodeProperties[] = [
@@ -41,6 +44,14 @@ const properties: INodeProperties[] = [
 			nameContainsField,
 		],
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [outputOption],
+	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['meetingRoom'], operation: ['getMany'] } }, properties);
@@ -60,18 +71,19 @@ export function validate(this: IExecuteFunctions, itemIndex: number) {
 			labels: ['filters.labels', 'Labels'],
 			nameContains: ['filters.nameContains', 'Name Contains'],
 		}),
+		shape: readOutputShape(this, itemIndex),
 	};
 }
 
 /**
  * Lists the organization's meeting rooms (QueryMeetingRoomList, paged by DingTalk's numeric nextToken),
- * filtered, one output item per room. With a limit, paging stops as soon as enough rooms matched.
+ * filtered, one output item per room (every DingTalk field, or Output: Simplified). With a limit, paging stops as soon as enough rooms matched.
  */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
-	{ unionId, limit, bookableOnly, criteriaInput }: ReturnType<typeof validate>,
+	{ unionId, limit, bookableOnly, criteriaInput, shape }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
 	const criteria = await resolveRoomCriteria(this, itemIndex, client, unionId, criteriaInput);
 
@@ -89,5 +101,7 @@ export async function execute(
 		}
 		if (found.length >= limit) break;
 	}
-	return found.slice(0, limit).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+	return found
+		.slice(0, limit)
+		.map((room) => ({ json: shape === 'simplified' ? simplifyRoom(room) : room, pairedItem: { item: itemIndex } }));
 }
