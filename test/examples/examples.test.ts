@@ -5,16 +5,21 @@ import { join } from 'node:path';
 import { credentialsHelperWith, runWorkflow } from '../harness/engine';
 import { checkExpectation, readExpectation } from '../harness/expectations';
 import { useSandbox } from '../harness/sandboxSuite';
+import { runTriggerExample } from '../harness/triggerExample';
 
 const examplesDir = join(__dirname, '..', '..', 'examples');
 const examples = readdirSync(examplesDir).filter((name) => name.endsWith('.workflow.json')).sort();
 
-/** Every example workflow, through n8n's engine against a fresh default sandbox, checked against its .expected.json. */
+/**
+ * Every example workflow, through n8n's engine against a fresh default sandbox, checked against its
+ * .expected.json. A trigger-started example (its expectation has `setup`) runs as when active: baseline
+ * poll, the setup's sandbox changes, a poll, and the execution that poll starts.
+ */
 describe('example workflows', () => {
 	const { dingtalk } = useSandbox();
 
 	it('there are examples, each with its expectation', () => {
-		expect(examples.length).toBeGreaterThanOrEqual(3);
+		expect(examples.length).toBeGreaterThanOrEqual(4);
 	});
 
 	it.each(examples)('%s', async (file) => {
@@ -24,7 +29,10 @@ describe('example workflows', () => {
 			.credentials.dingTalkApi as { id: string; name: string };
 		const credential = { ...(await dingtalk.internalCredential()), ...reference };
 
-		const result = await runWorkflow(workflow, { credentialsHelper: credentialsHelperWith(credential) });
+		const credentialsHelper = credentialsHelperWith(credential);
+		const result = expectation.setup
+			? (await runTriggerExample(workflow, { ...expectation, setup: expectation.setup }, dingtalk, credentialsHelper)).result
+			: await runWorkflow(workflow, { credentialsHelper });
 
 		expect(result.error).toBeUndefined();
 		const problems = await checkExpectation(expectation, result.output(expectation.node), async (eventId) =>

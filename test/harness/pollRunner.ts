@@ -12,21 +12,20 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { DingTalkCalendarTrigger } from '../../nodes/DingTalkCalendarTrigger/DingTalkCalendarTrigger.node.ts';
-import { createNodeTypes, NO_BASE_URLS, PACKAGE_NAME } from './engine';
+import { createNodeTypes, NO_BASE_URLS, TRIGGER_TYPE } from './engine';
 import type { TestCredentialsHelper } from './credentialsHelper';
 import { CREDENTIAL_REF } from './workflows';
 
-export const TRIGGER_TYPE = `${PACKAGE_NAME}.dingTalkCalendarTrigger`;
 export const TRIGGER_NODE = 'DingTalk Calendar Trigger';
 
 /**
  * Runs the trigger's poll the way n8n's ActiveWorkflows does: n8n-core's real PollContext over a
  * Workflow (parameters, expressions, workflow static data, httpRequestWithAuthentication with our
  * credential), mode "trigger" (or "manual" for Fetch Test Event). What n8n adds around it is modelled
- * here, as n8n 1.x/2.x do it: the static data lives in memory between polls and is saved to the
- * database only when a poll emits (ActiveWorkflowManager's __emit); `restart()` starts over from what was
- * saved, as after an n8n restart. Real n8n runs the trigger in test/e2e/triggerCheck.ts.
+ * here, as n8n 1.x/2.x do it (ActiveWorkflowManager): the static data lives in memory between polls and
+ * is saved to the database after the poll at activation (every n8n start activates again) and when a
+ * poll emits (__emit); `restart()` starts over from what was saved, as after an n8n restart. Real n8n
+ * runs the trigger in test/e2e/triggerCheck.ts.
  */
 export class PollRunner {
 	private workflow!: Workflow;
@@ -36,32 +35,40 @@ export class PollRunner {
 
 	readonly node: INode;
 
+	/** The next poll is the one n8n runs when it activates the workflow. */
+	private activating = true;
+
 	constructor(
-		parameters: INodeParameters,
+		/** The trigger's parameters, or its whole node (an example workflow's). */
+		parametersOrNode: INodeParameters | INode,
 		private readonly credentialsHelper: TestCredentialsHelper,
 		private readonly timezone = 'Asia/Shanghai',
 	) {
-		this.node = {
-			id: 'trigger-1',
-			name: TRIGGER_NODE,
-			type: TRIGGER_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters,
-			credentials: { dingTalkApi: CREDENTIAL_REF },
-		};
+		this.node =
+			parametersOrNode.type === TRIGGER_TYPE
+				? (parametersOrNode as unknown as INode)
+				: {
+						id: 'trigger-1',
+						name: TRIGGER_NODE,
+						type: TRIGGER_TYPE,
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: parametersOrNode as INodeParameters,
+						credentials: { dingTalkApi: CREDENTIAL_REF },
+					};
 		this.restart();
 	}
 
 	/** A fresh Workflow whose static data is what was last saved: n8n after a restart. */
 	restart(): void {
+		this.activating = true;
 		this.workflow = new Workflow({
 			id: 'wf-trigger',
 			name: 'trigger test',
 			nodes: [this.node],
 			connections: {},
 			active: true,
-			nodeTypes: createNodeTypes({ [TRIGGER_TYPE]: new DingTalkCalendarTrigger() }),
+			nodeTypes: createNodeTypes(),
 			settings: { timezone: this.timezone },
 			staticData: JSON.parse(JSON.stringify(this.saved)) as IDataObject,
 		});
@@ -87,8 +94,10 @@ export class PollRunner {
 		const context = new PollContext(this.workflow, this.node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
 		const type = this.workflow.nodeTypes.getByNameAndVersion(this.node.type, 1);
 		const response = await type.poll!.call(context);
-		if (response === null) return null;
-		if (mode !== 'manual') this.saved = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
-		return response[0];
+		if (mode !== 'manual' && (response !== null || this.activating)) {
+			this.saved = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
+		}
+		if (mode !== 'manual') this.activating = false;
+		return response === null ? null : response[0];
 	}
 }

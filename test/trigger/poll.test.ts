@@ -152,27 +152,27 @@ describe('sync tokens, restarts and failures', () => {
 
 	it('after a restart (static data as last saved) repeats nothing and loses nothing', async () => {
 		const trigger = await kit.trigger({ events: ALL, minutesBefore: 15 });
-		await trigger.poll(); // baseline, kept in memory only (nothing emitted, nothing saved)
+		await trigger.poll(); // activation: baseline, saved by n8n
 		const first = await kit.create('First', 10);
 		expect(summarize(await trigger.poll())).toEqual([
 			{ change: 'created', eventId: first, summary: 'First' },
 			{ change: 'starting', eventId: first, summary: 'First' },
 		]);
-		expect(await trigger.poll()).toBeNull(); // advances in memory, not saved
+		expect(await trigger.poll()).toBeNull(); // advances in memory only: nothing emitted, nothing saved
 
 		const second = await kit.create('Second', 600);
-		trigger.restart(); // n8n restarts before polling again
+		trigger.restart(); // n8n restarts before polling again, from the state saved with "First"
 		expect(summarize(await trigger.poll())).toEqual([{ change: 'created', eventId: second, summary: 'Second' }]);
 		trigger.restart();
 		expect(await trigger.poll()).toBeNull();
 	});
 
-	it('a restart before anything was ever saved starts a new baseline', async () => {
+	it('changes made while n8n was down are reported after the restart (the activation poll saved the baseline)', async () => {
 		const trigger = await kit.trigger({ events: ['eventCreated'] });
 		await trigger.poll();
 		trigger.restart();
-		await kit.create('Made while n8n was down', 60);
-		expect(await trigger.poll()).toBeNull();
+		const whileDown = await kit.create('Made while n8n was down', 60);
+		expect(summarize(await trigger.poll())).toEqual([{ change: 'created', eventId: whileDown, summary: 'Made while n8n was down' }]);
 		const next = await kit.create('Next', 60);
 		expect(summarize(await trigger.poll())).toEqual([{ change: 'created', eventId: next, summary: 'Next' }]);
 	});
