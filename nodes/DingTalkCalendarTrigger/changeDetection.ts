@@ -45,12 +45,17 @@ export function classifyChanges(
 	const latest = new Map<string, IDataObject>();
 	for (const event of changed) if (eventId(event)) latest.set(eventId(event), event);
 	const items: TriggerItem[] = [];
-	for (const [id, event] of latest) {
-		const created = plausible(timeMs(event.createTime), nowMs) ?? 0;
-		const isNew = created > watermark.ms || (created === watermark.ms && created > 0 && !watermark.ids.includes(id));
-		items.push({ change: isCancelled(event) ? 'cancelled' : isNew ? 'created' : 'updated', event });
+	for (const event of latest.values()) {
+		const change = isCancelled(event) ? 'cancelled' : createdAfter(event, watermark, nowMs) ? 'created' : 'updated';
+		items.push({ change, event });
 	}
 	return { items, watermark: advanceWatermark(watermark, [...latest.values()], nowMs) };
+}
+
+/** Whether DingTalk created the event after everything the watermark covers (see classifyChanges). */
+export function createdAfter(event: IDataObject, watermark: Watermark, nowMs: number): boolean {
+	const created = plausible(timeMs(event.createTime), nowMs) ?? 0;
+	return created > watermark.ms || (created === watermark.ms && created > 0 && !watermark.ids.includes(eventId(event)));
 }
 
 /** DingTalk and n8n clocks may differ a little; a day is more than any real skew. */
@@ -83,25 +88,26 @@ function currentRooms(event: IDataObject): RoomMark[] {
 /**
  * Room Booking Changed: compares the rooms of each upcoming event (`upcoming`, by start) with the
  * statuses kept from the last poll, one item per room whose status changed, old → new (`removed` when
- * it left the event). Statuses are compared, not update times: DingTalk may not touch an event when an
- * approver acts. An event not watched at the last poll counts only when it changed since (`changedIds`,
- * from the sync token): a new event, or one that just got rooms; one that merely came into the horizon
- * is recorded silently. `previous` undefined (first poll, or the option just turned on) records only.
- * Keeps the rooms of at most MAX_WATCHED_EVENTS events, the soonest.
+ * it left the event, previous `null` when it is new on the event). Statuses are compared, not update
+ * times: DingTalk may not touch an event when an approver acts. Every upcoming event is kept (those
+ * without rooms too, so a room added later shows), at most MAX_WATCHED_EVENTS, the soonest. An event
+ * not kept at the last poll counts only if it is new (`isNew`: created since): one that came into the
+ * horizon as time went on, or beyond the cap, is recorded silently. `previous` undefined (first poll, or
+ * the option just turned on) records only.
  */
 export function diffRooms(
 	upcoming: IDataObject[],
 	previous: Record<string, RoomMark[]> | undefined,
-	changedIds: Set<string>,
+	isNew: (event: IDataObject) => boolean,
 ): { items: TriggerItem[]; rooms: Record<string, RoomMark[]> } {
 	const items: TriggerItem[] = [];
 	const rooms: Record<string, RoomMark[]> = {};
 	let watched = 0;
 	for (const event of upcoming) {
 		const id = eventId(event);
-		if (!id || isCancelled(event)) continue;
+		if (!id || isCancelled(event) || id in rooms) continue;
 		const now = currentRooms(event);
-		const before = previous?.[id] ?? (previous && changedIds.has(id) ? [] : undefined);
+		const before = previous?.[id] ?? (previous && isNew(event) ? [] : undefined);
 		if (before) {
 			const statusNow = new Map(now.map(([roomId, status]) => [roomId, status]));
 			const seen = new Set<string>();
@@ -117,7 +123,7 @@ export function diffRooms(
 				if (!seen.has(roomId)) items.push(roomItem(event, { roomId, roomName, previousStatus: null, status }));
 			}
 		}
-		if (now.length && watched < MAX_WATCHED_EVENTS) {
+		if (watched < MAX_WATCHED_EVENTS) {
 			rooms[id] = now;
 			watched++;
 		}

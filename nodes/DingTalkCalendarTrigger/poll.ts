@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { DingTalkClient } from '../DingTalkCalendar/transport/client';
 import { isSyncTokenRefused, readBaseline, readChanges, readWindow, type CalendarRef } from './calendarReads';
-import { advanceWatermark, classifyChanges, diffRooms, eventStartMs, findStarting } from './changeDetection';
+import { advanceWatermark, classifyChanges, createdAfter, diffRooms, eventStartMs, findStarting } from './changeDetection';
 import { toExecutionData, type Change, type TriggerItem } from './emittedItem';
 import { matchesFilters } from './eventFilters';
 import { readState, writeState, type PollState, type RoomMark, type Watermark } from './pollState';
@@ -27,7 +27,7 @@ const SELECTED_BY: Record<Change, TriggerEvent> = {
 /**
  * One poll. In order: the changes since the last poll (ListEvents with the stored syncToken and
  * showDeleted, pages as needed); when Room Booking Changed or Event Starting is on, one listing of the
- * upcoming window; then the state is written and the items returned. Nothing is written before every
+ * upcoming window (after the sync read: see diffRooms); then the state is written and the items returned. Nothing is written before every
  * call succeeded, so a failed poll is repeated whole by the next one: no change is lost or sent twice.
  *
  * The first poll (or the first for another calendar) lists the baseline and emits nothing. A sync token
@@ -57,13 +57,11 @@ export async function pollCalendar(context: IPollFunctions): Promise<INodeExecut
 		: undefined;
 	let syncToken: string;
 	let watermark: Watermark;
-	const changedIds = new Set<string>();
 	if (stored && changes) {
 		const classified = classifyChanges(changes.events, stored.watermark, now);
 		items.push(...classified.items);
 		watermark = classified.watermark;
 		syncToken = changes.syncToken;
-		for (const event of changes.events) changedIds.add(String(event.id ?? ''));
 	} else {
 		const baseline = await readBaseline(context, client, calendar, now - BASELINE_LOOKBACK);
 		syncToken = baseline.syncToken;
@@ -87,7 +85,10 @@ export async function pollCalendar(context: IPollFunctions): Promise<INodeExecut
 			.sort((a, b) => a.start - b.start);
 		if (watchRooms) {
 			const upcoming = window.filter((entry) => entry.start >= now && entry.start <= horizonEnd).map((entry) => entry.event);
-			const diff = diffRooms(upcoming, stored?.rooms, changedIds);
+			// New since the last poll: created after what the last poll had seen (the stored watermark). The
+			// listing comes after the sync read, so an event created in between counts here, and as created next poll.
+			const before = stored?.watermark;
+			const diff = diffRooms(upcoming, stored?.rooms, (event) => !!before && createdAfter(event, before, now));
 			items.push(...diff.items);
 			rooms = diff.rooms;
 		}

@@ -32,6 +32,7 @@ import {
 	type WorkflowJson,
 } from './expectations';
 import { checkHttpRequestNode, httpRequestWorkflow } from './httpRequestCheck';
+import { activateWorkflows, checkTrigger, forActivation, isTriggerExample, TRIGGER_WORKFLOW_ID, triggerWorkflow } from './triggerCheck';
 import { cacheRoot, ensureN8n, pruneCache } from './install';
 import {
 	createInstance,
@@ -319,9 +320,19 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 		const names: string[] = [];
 		for (const example of examples) {
 			if (example.problems.some((p) => p.startsWith(`${example.workflowFile} is not valid JSON`))) continue;
-			// n8n wants `active` on import in some versions; the examples are never active.
-			writeFileSync(join(dir, `${example.name}.json`), JSON.stringify({ active: false, ...example.workflow }, null, 2));
+			// n8n wants `active` on import in some versions; the examples are never active (trigger examples
+			// are activated below, with the CLI, polling every few seconds: triggerCheck.ts).
+			const workflow = isTriggerExample(example) ? forActivation(example) : example.workflow;
+			writeFileSync(join(dir, `${example.name}.json`), JSON.stringify({ active: false, ...workflow }, null, 2));
 			names.push(example.name);
+		}
+		const toActivate: string[] = [];
+		if (hasTrigger(pack)) {
+			const credential = credentialRefs(examples, CREDENTIAL_TYPE)[0] ?? { id: 'dingtalkSandbox1', name: 'DingTalk Sandbox' };
+			const workflow = triggerWorkflow(credential, sandbox.seed.users[1].unionId);
+			writeFileSync(join(dir, 'trigger-check.json'), JSON.stringify({ active: false, ...workflow }, null, 2));
+			names.push('trigger-check');
+			toActivate.push(TRIGGER_WORKFLOW_ID, ...examples.filter(isTriggerExample).map((e) => String(e.workflow.id)));
 		}
 		if (editorExample && line.editorCheck && options.editor) {
 			const unionId = sandbox.seed.users[0].unionId;
@@ -337,6 +348,7 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 			names.push('http-request');
 		}
 		await importWorkflows(instance, dir);
+		if (toActivate.length) await activateWorkflows(instance, toActivate);
 		return names;
 	}, (names) => names.join(', '));
 	if (!imported) return;
@@ -352,6 +364,10 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 		}
 		if (loaded === false) {
 			record({ line: tag, step, outcome: 'SKIP', ms: 0, note: 'not run: n8n did not load the package (see above)' });
+			continue;
+		}
+		if (isTriggerExample(example)) {
+			record({ line: tag, step, outcome: 'SKIP', ms: 0, note: 'trigger-started: n8n execute runs no poll; run activated in "trigger (activated, polling)"' });
 			continue;
 		}
 		await timed(tag, step, async () => {
@@ -390,6 +406,11 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 		}, (note) => note);
 	}
 	await sandbox.close();
+}
+
+/** Whether the packed package has the DingTalk Calendar Trigger (then triggerCheck.ts runs). */
+function hasTrigger(pack: PackResult): boolean {
+	return pack.nodeTypes.some((type) => type.name === 'dingTalkCalendarTrigger');
 }
 
 /** The rooms an event holds now, from the sandbox's control API. */
@@ -468,6 +489,13 @@ async function runServerChecks(
 					(r) => r.summary,
 				);
 			}
+		}
+		if (hasTrigger(pack)) {
+			// The workflows activated before `n8n start`: one execution per change, none twice (triggerCheck.ts).
+			await timed(tag, 'trigger (activated, polling)', () =>
+				checkTrigger({ instance, url: server.url, cookie: server.cookie, sandboxUrl: sandbox.url, unionId: sandbox.seed.users[1].unionId, examples }),
+				(note) => note,
+			);
 		}
 		if (options.hold) {
 			console.error(

@@ -5,16 +5,19 @@ const room = (roomId: string, responseStatus: string, displayName = roomId) => (
 describe('change detection (pure)', () => {
 	it('Room Booking Changed compares statuses even when DingTalk did not list the event as changed', () => {
 		const event = { id: 'e1', summary: 'x', meetingRooms: [room('r1', 'declined')], updateTime: '2026-01-01T00:00:00Z' };
-		const { items, rooms } = diffRooms([event], { e1: [['r1', 'tentative', 'r1']] }, new Set());
+		const { items, rooms } = diffRooms([event], { e1: [['r1', 'tentative', 'r1']] }, () => false);
 		expect(items.map((i) => i.room)).toEqual([{ roomId: 'r1', roomName: 'r1', previousStatus: 'tentative', status: 'declined' }]);
 		expect(rooms).toEqual({ e1: [['r1', 'declined', 'r1']] });
 	});
 
-	it('an unchanged event that only came into the horizon is recorded silently', () => {
+	it('an old event that only came into the horizon is recorded silently; a new one counts; rooms added later show', () => {
 		const event = { id: 'e2', meetingRooms: [room('r1', 'accepted')] };
-		expect(diffRooms([event], {}, new Set()).items).toEqual([]);
-		expect(diffRooms([event], {}, new Set(['e2'])).items).toHaveLength(1);
-		expect(diffRooms([event], undefined, new Set(['e2'])).items).toEqual([]);
+		expect(diffRooms([event], {}, () => false).items).toEqual([]);
+		expect(diffRooms([event], {}, () => true).items).toHaveLength(1);
+		expect(diffRooms([event], undefined, () => true).items).toEqual([]);
+		const bare = diffRooms([{ id: 'e3', meetingRooms: [] }], {}, () => false);
+		expect(bare.rooms).toEqual({ e3: [] });
+		expect(diffRooms([{ id: 'e3', meetingRooms: [room('r2', 'tentative')] }], bare.rooms, () => false).items.map((i) => i.room?.status)).toEqual(['tentative']);
 	});
 
 	it('created vs updated by the watermark, whole seconds included', () => {
