@@ -36,7 +36,7 @@ export interface PollState {
 	/** DingTalk's ListEvents syncToken: changes since the last poll. */
 	syncToken: string;
 	watermark: Watermark;
-	/** Room Booking Changed: eventId → its rooms at the last poll, for upcoming events. Absent when not watched. */
+	/** Room Booking Changed: eventId → its rooms at the last poll ([] for none), for upcoming events. Absent when off. */
 	rooms?: Record<string, RoomMark[]>;
 	/** Event Starting: the end of the window the last poll covered, and the starts it reported (`id@startMs`). */
 	starting?: { through: number; sent: string[] };

@@ -243,7 +243,9 @@ async function checkLoaded(
 		collectIcons(found.iconUrl);
 	}
 	for (const icon of iconUrls) {
-		const response = await fetch(`${url}/${icon.replace(/^\//, '')}`, { headers: { cookie } });
+		const response = await fetch(`${url}/${icon.replace(/^\//, '')}`, { headers: { cookie } }).catch((error: Error) => {
+			throw new Error(`GET ${icon}: ${error.message}${error.cause ? ` (${String((error.cause as Error).message ?? error.cause)})` : ''}`);
+		});
 		const type = response.headers.get('content-type') ?? '';
 		if (!response.ok) problems.push(`n8n answers ${response.status} for icon ${icon}`);
 		else if (!/svg|png/.test(type)) problems.push(`icon ${icon} is served as "${type}"`);
@@ -408,6 +410,13 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 	await sandbox.close();
 }
 
+/** The first trigger-started example, for the editor's trigger screenshots. */
+function triggerForEditor(examples: Example[]): { workflowId: string; nodeName: string } | undefined {
+	const example = examples.find(isTriggerExample);
+	const node = example?.workflow.nodes.find((n) => n.type === `${PACKAGE_NAME}.dingTalkCalendarTrigger`);
+	return example && node ? { workflowId: String(example.workflow.id), nodeName: node.name } : undefined;
+}
+
 /** Whether the packed package has the DingTalk Calendar Trigger (then triggerCheck.ts runs). */
 function hasTrigger(pack: PackResult): boolean {
 	return pack.nodeTypes.some((type) => type.name === 'dingTalkCalendarTrigger');
@@ -485,6 +494,7 @@ async function runServerChecks(
 						screenshotsDir: join(REPO, 'docs', 'images'),
 						workDir: lineDir,
 						logPath: instance.logPath,
+						trigger: triggerForEditor(examples),
 					}),
 					(r) => r.summary,
 				);

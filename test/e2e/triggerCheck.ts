@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * The DingTalk Calendar Trigger in real n8n, activated (what `n8n execute` never does):
  *
@@ -106,7 +106,7 @@ class Executions {
 
 	async list(workflowId: string): Promise<ExecutionRow[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const body = await getJson<{ results?: ExecutionRow[] } | ExecutionRow[]>(`${this.url}/rest/executions?filter=${filter}&limit=250`, this.cookie);
+		const body = await getJson<{ results?: ExecutionRow[] } | ExecutionRow[]>(`${this.url}/rest/executions?filter=${filter}&limit=100`, this.cookie);
 		const rows = Array.isArray(body) ? body : (body.results ?? []);
 		return rows.map((row) => ({ ...row, id: String(row.id) })).sort((a, b) => Number(a.id) - Number(b.id));
 	}
