@@ -5,8 +5,7 @@
  * - before `n8n start`, two workflows are activated with n8n's CLI (1.x `update:workflow --active=true`,
  *   2.x `publish:workflow`): "trigger check" (the trigger alone, on Bob's calendar, created / updated /
  *   cancelled / room booking changed) and every trigger-started example (rebook-declined-room), both
- *   polling every 5 seconds (Poll Times → Custom, an explicit list of seconds: n8n refuses a first cron
- *   field with `*`). n8n polls once at activation: the trigger's silent baseline.
+ *   polling every 5 seconds (POLL_CRONS). n8n polls once at activation: the trigger's silent baseline.
  * - with n8n running, the check changes the sandbox one step at a time (create, patch, book an approval
  *   room, decline it, delete) and reads n8n's executions over its REST API (owner login): exactly one
  *   new execution per change, with the right items, and none more during three further polls.
@@ -25,12 +24,17 @@ import { sleep } from './proc';
 
 export const TRIGGER_WORKFLOW_ID = 'dtE2eTrigger01';
 const TRIGGER_NODE = 'DingTalk Calendar Trigger';
-/** Every 5 seconds, written out: n8n refuses `*` in the seconds field ("The polling interval is too short"). */
-export const POLL_CRON = '0,5,10,15,20,25,30,35,40,45,50,55 * * * * *';
+/**
+ * Every 5 seconds, as twelve Poll Times entries of one cron each (`0 * * * * *`, `5 * * * * *`, …). n8n
+ * refuses a sub-minute poll cron ("The polling interval is too short. It has to be at least a minute."):
+ * 1.123 any first field with `*`, 2.41 any first field that is not a single number (so not
+ * `0,5,10 * * * * *` either); each entry on its own passes both, and n8n registers them all.
+ */
 const POLL_SECONDS = 5;
+export const POLL_CRONS = Array.from({ length: 60 / POLL_SECONDS }, (_, i) => `${i * POLL_SECONDS} * * * * *`);
 const BOARDROOM = 'ae3ec06c129e2efb293ced68d790e3695727b9a62a6197ec';
 
-const pollTimes = { item: [{ mode: 'custom', cronExpression: POLL_CRON }] };
+const pollTimes = { item: POLL_CRONS.map((cronExpression) => ({ mode: 'custom', cronExpression })) };
 
 /** The examples an active workflow starts (their expectation has `setup`): `n8n execute` cannot run them. */
 export function isTriggerExample(example: Example): boolean {
