@@ -339,6 +339,7 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 				await triggerNode.dblclick();
 				await page.locator('[data-test-id="parameter-input-events"]').waitFor({ state: 'visible' });
 			});
+			await page.mouse.move(0, 0); // no tooltip in the picture
 			await settle(page);
 			await shot('trigger');
 			await page.keyboard.press('Escape');

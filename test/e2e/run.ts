@@ -336,6 +336,12 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 			names.push('trigger-check');
 			toActivate.push(TRIGGER_WORKFLOW_ID, ...examples.filter(isTriggerExample).map((e) => String(e.workflow.id)));
 		}
+		const triggerEditor = triggerForEditor(examples);
+		if (triggerEditor && line.editorCheck && options.editor) {
+			// Inactive, with the example's own Poll Times: the trigger as a user sets it up.
+			writeFileSync(join(dir, 'trigger-editor.json'), JSON.stringify(triggerEditor.workflow, null, 2));
+			names.push('trigger-editor');
+		}
 		if (editorExample && line.editorCheck && options.editor) {
 			const unionId = sandbox.seed.users[0].unionId;
 			const copy = editorWorkflow(editorExample, nodeType, unionId);
@@ -410,11 +416,17 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 	await sandbox.close();
 }
 
-/** The first trigger-started example, for the editor's trigger screenshots. */
-function triggerForEditor(examples: Example[]): { workflowId: string; nodeName: string } | undefined {
+/**
+ * For the editor's trigger screenshots: an inactive copy of the first trigger-started example (the
+ * imported example itself is active and polls every few seconds for the trigger check).
+ */
+function triggerForEditor(examples: Example[]): { workflowId: string; nodeName: string; workflow: WorkflowJson } | undefined {
 	const example = examples.find(isTriggerExample);
 	const node = example?.workflow.nodes.find((n) => n.type === `${PACKAGE_NAME}.dingTalkCalendarTrigger`);
-	return example && node ? { workflowId: String(example.workflow.id), nodeName: node.name } : undefined;
+	if (!example || !node) return undefined;
+	const workflowId = `${String(example.workflow.id).slice(0, 28)}Editor`;
+	const workflow = { ...example.workflow, active: false, id: workflowId, name: `${example.workflow.name ?? example.name} (editor check)` };
+	return { workflowId, nodeName: node.name, workflow };
 }
 
 /** Whether the packed package has the DingTalk Calendar Trigger (then triggerCheck.ts runs). */
