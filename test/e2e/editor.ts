@@ -339,7 +339,9 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 				await triggerNode.dblclick();
 				await page.locator('[data-test-id="parameter-input-events"]').waitFor({ state: 'visible' });
 			});
-			await page.mouse.move(0, 0); // no tooltip in the picture
+			// Poll Times renders a moment later ("Loading fields..."); no tooltip in the picture.
+			await page.getByText('Loading fields').first().waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+			await page.mouse.move(0, 0);
 			await settle(page);
 			await shot('trigger');
 			await page.keyboard.press('Escape');
