@@ -3,6 +3,9 @@
  * npm run demo: starts the DingTalk sandbox on a free port, runs every example workflow in this folder
  * through n8n's engine (n8n-core's WorkflowExecute, as the tests do), prints what happened to each item,
  * and checks the result against the example's .expected.json. Exits 0 when every example matches.
+ * A trigger-started example (rebook-declined-room) runs as when active: the DingTalk Calendar Trigger
+ * polls, the sandbox changes (an approval room booked, then declined), it polls again, and each poll
+ * that emits starts an execution; the demo prints each step.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,6 +76,7 @@ async function main(): Promise<number> {
 	const { credentialsHelperWith, runWorkflow, shutdownN8nCore } = await import('../test/harness/engine');
 	const { SandboxClient } = await import('../test/harness/sandboxClient');
 	const { checkExpectation, readExpectation } = await import('../test/harness/expectations');
+	const { runTriggerExample } = await import('../test/harness/triggerExample');
 
 	const sandbox = await startSandbox({ port: 0 });
 	const dingtalk = new SandboxClient(sandbox.url);
@@ -89,7 +93,24 @@ async function main(): Promise<number> {
 				.credentials.dingTalkApi as { id: string; name: string };
 			const credential = { ...(await dingtalk.internalCredential()), ...credentialRef };
 			const started = Date.now();
-			const result = await runWorkflow(workflow, { credentialsHelper: credentialsHelperWith(credential) });
+			const credentialsHelper = credentialsHelperWith(credential);
+			if (expectation.setup) console.log(`${workflow.name} (${file}): the trigger polls while the sandbox changes`);
+			const result = expectation.setup
+				? (
+						await runTriggerExample(workflow, { ...expectation, setup: expectation.setup }, dingtalk, credentialsHelper, (line, execution) => {
+							console.log(`  - ${line.replace(/[0-9a-f]{48}/g, (id) => names.room(id))}`);
+							for (const { json } of execution?.emitted ?? []) {
+								const room = json.room as { roomName?: string; previousStatus?: string | null; status?: string } | undefined;
+								const event = json.event as { summary?: string };
+								console.log(`      ${String(json.change)}: "${event.summary}"${room ? `, ${room.roomName} ${room.previousStatus ?? "(new booking)"} → ${room.status}` : ''}`);
+							}
+							if (execution?.result) {
+								const booked = execution.result.output(expectation.node).length;
+								console.log(`      execution: ${booked ? `${booked} item(s) reached "${expectation.node}"` : `the filter let nothing through to "${expectation.node}"`}`);
+							}
+						})
+					).result
+				: await runWorkflow(workflow, { credentialsHelper });
 			const seconds = ((Date.now() - started) / 1000).toFixed(2);
 
 			const output = result.output(expectation.node);

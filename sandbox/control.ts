@@ -156,6 +156,9 @@ export function registerControlApi(app: FastifyInstance, rt: SandboxRuntime): vo
 	post('/__sandbox/tokens/expire', tokenOp('expire'));
 	post('/__sandbox/tokens/revoke', tokenOp('revoke'));
 
+	// Every ListEvents syncToken issued so far is refused from now on (DingTalk's expired-token case).
+	post('/__sandbox/syncTokens/invalidate', () => ({ invalidatedOrgs: rt.model.invalidateSyncTokens() }));
+
 	get('/__sandbox/clock', () => clockView(rt));
 	post('/__sandbox/clock', (req) => {
 		const body = bodyObject(req);

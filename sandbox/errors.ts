@@ -77,6 +77,11 @@ export const ERRORS = {
 	/** ListAttendees' own codes for blank path ids (§4.10). */
 	listAttendeesCalendarIdBlank: def(400, 'invalidParameter.event.calendarId', 'CalendarId cannot be blank'),
 	listAttendeesEventIdBlank: def(400, 'invalidParameter.event.eventId', 'eventId cannot be blank'),
+	/**
+	 * ListEvents with a malformed, foreign or invalidated syncToken. The reference documents no code for
+	 * an expired token (only "400 invalidParameter (forwarded)" for ListEvents): code and text are ours.
+	 */
+	syncTokenInvalid: def(400, 'invalidParameter', 'syncToken invalid', true),
 	eventStartNotSet: def(400, 'invalidParameter', 'Event start time not set.'),
 	eventEndNotSet: def(400, 'invalidParameter', 'Event end time not set.'),
 	/** §2.8: an all-day event's start/end carry only `date`. The rule is documented, its message is not. */

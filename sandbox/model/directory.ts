@@ -41,6 +41,8 @@ export interface Org {
 	createdPerDay: Map<string, number>;
 	/** Change sequence for ListEvents sync tokens. */
 	seq: number;
+	/** Sync tokens carry the epoch they were issued in; invalidating them (control API) starts a new one. */
+	syncEpoch: number;
 }
 
 export class SeedError extends Error {
@@ -198,6 +200,7 @@ export function buildOrgs(seed: SandboxSeed): Map<string, Org> {
 				roomHolders: new Map(),
 				createdPerDay: new Map(),
 				seq: 0,
+				syncEpoch: 0,
 			};
 			orgs.set(corpId, o);
 		}

@@ -83,6 +83,8 @@ export { SEED_CREATED_AT };
 export interface OrgSnapshot {
 	corpId: string;
 	seq: number;
+	/** Absent in state files written before sync tokens could be invalidated (= 0). */
+	syncEpoch?: number;
 	createdPerDay: Array<[string, number]>;
 	events: EventRecord[];
 }
@@ -463,7 +465,9 @@ export class SandboxModel {
 				throw invalidParameter('syncToken cannot be used together with timeMin or timeMax');
 			}
 			const c = decodeCursor(syncTokenRaw);
-			if (!c || typeof c.s !== 'number' || c.u !== userId) throw invalidParameter('syncToken invalid');
+			if (!c || typeof c.s !== 'number' || c.u !== userId) throw dingError('syncTokenInvalid');
+			// A token from before an invalidation (POST /__sandbox/syncTokens/invalidate) is refused the same way.
+			if ((typeof c.e === 'number' ? c.e : 0) !== org.syncEpoch) throw dingError('syncTokenInvalid');
 			syncFrom = c.s;
 		}
 		const fp = fingerprint([userId, timeMinRaw, timeMaxRaw, showDeleted, syncTokenRaw, seriesMasterId]);
@@ -497,7 +501,7 @@ export class SandboxModel {
 			const last = page[page.length - 1];
 			out.nextToken = encodeCursor({ a: key(last), b: last.id, f: fp });
 		} else if (timeMaxRaw === undefined) {
-			out.syncToken = encodeCursor({ s: org.seq, u: userId });
+			out.syncToken = encodeCursor({ s: org.seq, u: userId, e: org.syncEpoch });
 		}
 		return out;
 	}
@@ -929,6 +933,16 @@ export class SandboxModel {
 		this.setRoomResponse(this.orgs.get(ev.corpId) as Org, eventId, roomId, status as RoomResponseStatus);
 	}
 
+	/**
+	 * Control: every ListEvents syncToken issued so far is refused from now on (as DingTalk does with an
+	 * expired one), in every org. Returns how many orgs were affected.
+	 */
+	invalidateSyncTokens(): number {
+		for (const org of this.orgs.values()) org.syncEpoch++;
+		this.changed();
+		return this.orgs.size;
+	}
+
 	expireTokens(token?: string): number {
 		const n = this.tokens.expire(token);
 		if (n) this.changed();
@@ -953,6 +967,7 @@ export class SandboxModel {
 			orgs: Array.from(this.orgs.values(), (org) => ({
 				corpId: org.corpId,
 				seq: org.seq,
+				syncEpoch: org.syncEpoch,
 				createdPerDay: Array.from(org.createdPerDay.entries()),
 				events: Array.from(org.events.values(), (ev) => JSON.parse(JSON.stringify(ev)) as EventRecord),
 			})),
@@ -977,6 +992,7 @@ export class SandboxModel {
 				org.events.set(ev.id, ev);
 			}
 			org.seq = o.seq;
+			org.syncEpoch = typeof o.syncEpoch === 'number' ? o.syncEpoch : 0;
 			org.createdPerDay = new Map(o.createdPerDay ?? []);
 			this.reindex(org);
 		}

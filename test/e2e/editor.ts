@@ -48,6 +48,8 @@ export interface EditorCheckOptions {
 	screenshotsDir: string;
 	workDir: string;
 	logPath: string;
+	/** A workflow started by the DingTalk Calendar Trigger, and that node's name: shown and screenshotted. */
+	trigger?: { workflowId: string; nodeName: string };
 }
 
 /** Chromium flags these machines need (closed network, root, no GPU). */
@@ -320,6 +322,28 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 			});
 			await settle(page);
 			await shot('events');
+			await page.keyboard.press('Escape');
+		}
+
+		// 5. The DingTalk Calendar Trigger: a workflow it starts, and its parameters.
+		if (options.trigger) {
+			const trigger = options.trigger;
+			const triggerNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${cssString(trigger.nodeName)}"]`);
+			await step(`open the trigger workflow ${trigger.workflowId}`, async () => {
+				await page.goto(`${options.url}/workflow/${trigger.workflowId}`);
+				await triggerNode.waitFor({ state: 'visible' });
+			});
+			await settle(page);
+			await shot('trigger-workflow');
+			await step(`open node "${trigger.nodeName}": Trigger On shows`, async () => {
+				await triggerNode.dblclick();
+				await page.locator('[data-test-id="parameter-input-events"]').waitFor({ state: 'visible' });
+			});
+			// Poll Times renders a moment later ("Loading fields..."); no tooltip in the picture.
+			await page.getByText('Loading fields').first().waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+			await page.mouse.move(0, 0);
+			await settle(page);
+			await shot('trigger');
 			await page.keyboard.press('Escape');
 		}
 

@@ -33,6 +33,7 @@ import {
 } from './expectations';
 import { checkHttpRequestNode, httpRequestWorkflow } from './httpRequestCheck';
 import { checkOnError, onErrorWorkflows } from './onErrorCheck';
+import { checkTrigger, forActivation, isTriggerExample, TRIGGER_WORKFLOW_ID, triggerWorkflow } from './triggerCheck';
 import { cacheRoot, ensureN8n, pruneCache } from './install';
 import { AGENT_WORKFLOW_ID, agentCredentials, agentWorkflow, checkAgentRun, startScriptedModel } from './agentCheck';
 import { isMcpExample, mcpCheck, mcpCredentials } from './mcpCheck';
@@ -246,7 +247,9 @@ async function checkLoaded(
 		collectIcons(found.iconUrl);
 	}
 	for (const icon of iconUrls) {
-		const response = await fetch(`${url}/${icon.replace(/^\//, '')}`, { headers: { cookie } });
+		const response = await fetch(`${url}/${icon.replace(/^\//, '')}`, { headers: { cookie } }).catch((error: Error) => {
+			throw new Error(`GET ${icon}: ${error.message}${error.cause ? ` (${String((error.cause as Error).message ?? error.cause)})` : ''}`);
+		});
 		const type = response.headers.get('content-type') ?? '';
 		if (!response.ok) problems.push(`n8n answers ${response.status} for icon ${icon}`);
 		else if (!/svg|png/.test(type)) problems.push(`icon ${icon} is served as "${type}"`);
@@ -330,9 +333,25 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 		const names: string[] = [];
 		for (const example of examples) {
 			if (example.problems.some((p) => p.startsWith(`${example.workflowFile} is not valid JSON`))) continue;
-			// n8n wants `active` on import in some versions; the examples are never active.
-			writeFileSync(join(dir, `${example.name}.json`), JSON.stringify({ active: false, ...example.workflow }, null, 2));
+			// n8n wants `active` on import in some versions; the examples are never active (trigger examples
+			// are activated below, with the CLI, polling every few seconds: triggerCheck.ts).
+			const workflow = isTriggerExample(example) ? forActivation(example) : example.workflow;
+			writeFileSync(join(dir, `${example.name}.json`), JSON.stringify({ active: false, ...workflow }, null, 2));
 			names.push(example.name);
+		}
+		const toActivate: string[] = [];
+		if (hasTrigger(pack)) {
+			const credential = credentialRefs(examples, CREDENTIAL_TYPE)[0] ?? { id: 'dingtalkSandbox1', name: 'DingTalk Sandbox' };
+			const workflow = triggerWorkflow(credential, sandbox.seed.users[1].unionId);
+			writeFileSync(join(dir, 'trigger-check.json'), JSON.stringify({ active: false, ...workflow }, null, 2));
+			names.push('trigger-check');
+			toActivate.push(TRIGGER_WORKFLOW_ID, ...examples.filter(isTriggerExample).map((e) => String(e.workflow.id)));
+		}
+		const triggerEditor = triggerForEditor(examples);
+		if (triggerEditor && line.editorCheck && options.editor) {
+			// Inactive, with the example's own Poll Times: the trigger as a user sets it up.
+			writeFileSync(join(dir, 'trigger-editor.json'), JSON.stringify(triggerEditor.workflow, null, 2));
+			names.push('trigger-editor');
 		}
 		if (editorExample && line.editorCheck && options.editor) {
 			const unionId = sandbox.seed.users[0].unionId;
@@ -355,8 +374,12 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 			names.push('ai-agent');
 		}
 		await importWorkflows(instance, dir);
-		// Trigger-started examples (e.g. the MCP server) run only when active: activated before n8n start.
-		await activateWorkflows(instance, examples.filter((e) => e.trigger && !e.problems.length).map((e) => String(e.workflow.id)));
+		// Trigger-started examples (the MCP server, the rebook trigger) run only when active: activated before n8n start.
+		for (const example of examples.filter((e) => e.trigger && !e.problems.length)) {
+			const id = String(example.workflow.id);
+			if (!toActivate.includes(id)) toActivate.push(id);
+		}
+		if (toActivate.length) await activateWorkflows(instance, toActivate);
 		return names;
 	}, (names) => names.join(', '));
 	if (!imported) return;
@@ -374,8 +397,9 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 			record({ line: tag, step, outcome: 'SKIP', ms: 0, note: 'not run: n8n did not load the package (see above)' });
 			continue;
 		}
-		if (example.trigger) {
-			record({ line: tag, step, outcome: 'SKIP', ms: 0, note: `started by ${example.trigger}: not for n8n execute; checked by its own step` });
+		if (example.trigger || isTriggerExample(example)) {
+			const where = isTriggerExample(example) ? 'run activated in "trigger (activated, polling)"' : 'checked by its own step';
+			record({ line: tag, step, outcome: 'SKIP', ms: 0, note: `started by ${example.trigger ?? 'a trigger'}: not for n8n execute; ${where}` });
 			continue;
 		}
 		await timed(tag, step, async () => {
@@ -440,6 +464,24 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 	}
 	await model.close();
 	await sandbox.close();
+}
+
+/**
+ * For the editor's trigger screenshots: an inactive copy of the first trigger-started example (the
+ * imported example itself is active and polls every few seconds for the trigger check).
+ */
+function triggerForEditor(examples: Example[]): { workflowId: string; nodeName: string; workflow: WorkflowJson } | undefined {
+	const example = examples.find(isTriggerExample);
+	const node = example?.workflow.nodes.find((n) => n.type === `${PACKAGE_NAME}.dingTalkCalendarTrigger`);
+	if (!example || !node) return undefined;
+	const workflowId = `${String(example.workflow.id).slice(0, 28)}Editor`;
+	const workflow = { ...example.workflow, active: false, id: workflowId, name: `${example.workflow.name ?? example.name} (editor check)` };
+	return { workflowId, nodeName: node.name, workflow };
+}
+
+/** Whether the packed package has the DingTalk Calendar Trigger (then triggerCheck.ts runs). */
+function hasTrigger(pack: PackResult): boolean {
+	return pack.nodeTypes.some((type) => type.name === 'dingTalkCalendarTrigger');
 }
 
 /** The rooms an event holds now, from the sandbox's control API. */
@@ -514,6 +556,7 @@ async function runServerChecks(
 						screenshotsDir: join(REPO, 'docs', 'images'),
 						workDir: lineDir,
 						logPath: instance.logPath,
+						trigger: triggerForEditor(examples),
 					}),
 					(r) => r.summary,
 				);
@@ -527,6 +570,13 @@ async function runServerChecks(
 				writeFileSync(join(lineDir, `mcp-tools-${example.name}.json`), JSON.stringify(result, null, 2));
 				return result.summary;
 			}, (summary) => summary);
+		}
+		if (hasTrigger(pack)) {
+			// The workflows activated before `n8n start`: one execution per change, none twice (triggerCheck.ts).
+			await timed(tag, 'trigger (activated, polling)', () =>
+				checkTrigger({ instance, url: server.url, cookie: server.cookie, sandboxUrl: sandbox.url, unionId: sandbox.seed.users[1].unionId, examples }),
+				(note) => note,
+			);
 		}
 		if (options.hold) {
 			console.error(

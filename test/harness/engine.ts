@@ -16,16 +16,18 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	IWorkflowSettings,
 } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { DingTalkApi } from '../../credentials/DingTalkApi.credentials';
 // The explicit .ts: tsx would otherwise resolve the codex file DingTalkCalendar.node.json first.
 import { DingTalkCalendar } from '../../nodes/DingTalkCalendar/DingTalkCalendar.node.ts';
+import { DingTalkCalendarTrigger } from '../../nodes/DingTalkCalendarTrigger/DingTalkCalendarTrigger.node.ts';
 import { TestCredentialsHelper, type StoredCredential } from './credentialsHelper';
-import { CodeStub, ManualTriggerStub } from './stubNodes';
+import { CodeStub, FilterStub, ManualTriggerStub } from './stubNodes';
 
 export const PACKAGE_NAME = 'n8n-nodes-dingtalk-calendar';
 export const NODE_TYPE = `${PACKAGE_NAME}.dingTalkCalendar`;
+export const TRIGGER_TYPE = `${PACKAGE_NAME}.dingTalkCalendarTrigger`;
 
 export interface WorkflowJson {
 	name?: string;
@@ -38,7 +40,9 @@ export interface WorkflowJson {
 export function createNodeTypes(overrides: Record<string, INodeType | IVersionedNodeType> = {}): INodeTypes {
 	const types: Record<string, INodeType | IVersionedNodeType> = {
 		[NODE_TYPE]: new DingTalkCalendar(),
+		[TRIGGER_TYPE]: new DingTalkCalendarTrigger(),
 		'n8n-nodes-base.manualTrigger': new ManualTriggerStub(),
+		'n8n-nodes-base.filter': new FilterStub(),
 		'n8n-nodes-base.code': new CodeStub(),
 		...overrides,
 	};
@@ -93,6 +97,48 @@ export const NO_BASE_URLS = {
  * expression resolution, real httpRequestWithAuthentication with our credential's preAuthentication.
  */
 export async function runWorkflow(json: WorkflowJson, options: RunOptions): Promise<RunResult> {
+	const { workflow, additionalData, nodeTypes } = prepareRun(json, options, 'manual');
+	const startNode = json.nodes.find((node) => nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.inputs.length === 0);
+	const run = await new WorkflowExecute(additionalData, 'manual').run(workflow, startNode);
+	return resultOf(run);
+}
+
+/**
+ * Runs a workflow the way n8n runs an active workflow once its trigger emitted: the trigger node's items
+ * are the start of the execution (mode "trigger"), as n8n's WorkflowRunner sets it up.
+ */
+export async function runFromTrigger(
+	json: WorkflowJson,
+	triggerName: string,
+	items: INodeExecutionData[],
+	options: RunOptions,
+): Promise<RunResult> {
+	const { workflow, additionalData } = prepareRun(json, options, 'trigger');
+	const node = workflow.getNode(triggerName);
+	if (!node) throw new Error(`no node ${triggerName}`);
+	const runData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
+	});
+	const run = await new WorkflowExecute(additionalData, 'trigger', runData).processRunExecutionData(workflow);
+	return resultOf(run);
+}
+
+function resultOf(run: IRun): RunResult {
+	return {
+		run,
+		error: run.data.resultData.error,
+		output(nodeName) {
+			const runs = run.data.resultData.runData[nodeName] ?? [];
+			return runs.flatMap((task) => task.data?.main?.[0] ?? []);
+		},
+		errorOutput(nodeName) {
+			const runs = run.data.resultData.runData[nodeName] ?? [];
+			return runs.flatMap((task) => task.data?.main?.[1] ?? []);
+		},
+	};
+}
+
+function prepareRun(json: WorkflowJson, options: RunOptions, mode: 'manual' | 'trigger') {
 	const nodeTypes = options.nodeTypes ?? createNodeTypes();
 	const id = randomUUID();
 	const settings: IWorkflowSettings = { timezone: options.timezone ?? 'Asia/Shanghai', ...json.settings };
@@ -119,7 +165,7 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions): Prom
 	const executionId = randomUUID();
 	const additionalData = {
 		credentialsHelper: options.credentialsHelper,
-		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
+		hooks: new ExecutionLifecycleHooks(mode, executionId, workflowData),
 		executionId,
 		currentNodeExecutionIndex: 0,
 		...NO_BASE_URLS,
@@ -133,21 +179,7 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions): Prom
 			throw new Error('Task runners are not available in tests');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
-
-	const startNode = json.nodes.find((node) => nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.inputs.length === 0);
-	const run = await new WorkflowExecute(additionalData, 'manual').run(workflow, startNode);
-	return {
-		run,
-		error: run.data.resultData.error,
-		output(nodeName) {
-			const runs = run.data.resultData.runData[nodeName] ?? [];
-			return runs.flatMap((task) => task.data?.main?.[0] ?? []);
-		},
-		errorOutput(nodeName) {
-			const runs = run.data.resultData.runData[nodeName] ?? [];
-			return runs.flatMap((task) => task.data?.main?.[1] ?? []);
-		},
-	};
+	return { workflow, additionalData, nodeTypes };
 }
 
 export function credentialsHelperWith(...credentials: StoredCredential[]): TestCredentialsHelper {

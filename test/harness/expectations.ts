@@ -19,7 +19,24 @@ export interface ExampleExpectation {
 		events?: Record<string, { roomIds: string[] }>;
 		eventsFromOutput?: Array<{ item: number; field: string; roomIds: string[] }>;
 	};
+	/**
+	 * A trigger-started example (test/harness/triggerExample.ts): the trigger node polls once (its
+	 * baseline), `steps` change the sandbox (and may poll in between), it polls again, and each poll that
+	 * emits runs the workflow on its items, as in an active workflow; the last such run is checked. Not run by `n8n execute` (it runs no poll): real n8n runs it activated in
+	 * test/e2e/triggerCheck.ts.
+	 */
+	setup?: { trigger: string; steps: SetupStep[] };
 }
+
+/**
+ * A sandbox change made after the trigger's baseline poll (bookRooms and respondRoom act on the last
+ * event created), or `poll`: the trigger polls here too. After the last step it polls once more.
+ */
+export type SetupStep =
+	| { poll: Record<string, never> }
+	| { createEvent: { organizer: string; summary: string; startInHours: number; durationHours: number; attendees?: string[] } }
+	| { bookRooms: { roomIds: string[] } }
+	| { respondRoom: { roomId: string; responseStatus: 'accepted' | 'declined' | 'tentative' } };
 
 /** The value at a dotted path (`roomBooking.status`) of an item's json. */
 function valueAt(json: Record<string, unknown> | undefined, path: string): unknown {

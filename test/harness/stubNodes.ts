@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 /**
- * Stand-ins for the two n8n-nodes-base nodes our example workflows use (n8n-nodes-base is not a
+ * Stand-ins for the n8n-nodes-base nodes our example workflows use (n8n-nodes-base is not a
  * dependency of this repo). They keep the same type names and parameters, so an example workflow runs
  * unchanged here and in real n8n (npm run test:e2e runs the same files in n8n 1.x and 2.x).
  */
@@ -51,5 +51,47 @@ export class CodeStub implements INodeType {
 				pairedItem: { item: Math.min(index, Math.max(items.length - 1, 0)) },
 			})),
 		];
+	}
+}
+
+interface FilterCondition {
+	leftValue?: unknown;
+	rightValue?: unknown;
+	operator?: { type?: string; operation?: string };
+}
+
+/**
+ * Filter node (version 2): keeps the items that meet every condition. Only what our examples use:
+ * "and" of string/number/boolean `equals` / `notEquals` conditions; anything else fails loudly.
+ */
+export class FilterStub implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Filter',
+		name: 'filter',
+		group: ['transform'],
+		version: [2, 2.1, 2.2],
+		description: 'Keeps items that meet conditions',
+		defaults: { name: 'Filter' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Conditions', name: 'conditions', type: 'filter', default: {} }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const kept: INodeExecutionData[] = [];
+		this.getInputData().forEach((item, itemIndex) => {
+			const filter = this.getNodeParameter('conditions', itemIndex, {}, { rawExpressions: false }) as {
+				combinator?: string;
+				conditions?: FilterCondition[];
+			};
+			if (filter.combinator && filter.combinator !== 'and') throw new Error('FilterStub: only "and"');
+			const pass = (filter.conditions ?? []).every(({ leftValue, rightValue, operator }) => {
+				if (operator?.operation === 'equals') return leftValue === rightValue;
+				if (operator?.operation === 'notEquals') return leftValue !== rightValue;
+				throw new Error(`FilterStub: operation ${String(operator?.operation)} is not modelled`);
+			});
+			if (pass) kept.push({ ...item, pairedItem: { item: itemIndex } });
+		});
+		return [kept];
 	}
 }

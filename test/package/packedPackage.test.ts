@@ -23,21 +23,24 @@ describe('the packed package, loaded the way n8n loads community packages', () =
 		await loader.loadAll();
 	}, 120000);
 
-	it('registers the node and the credential under their package names', () => {
+	it('registers the nodes and the credential under their package names', () => {
 		expect(loader.packageName).toBe('n8n-nodes-dingtalk-calendar');
-		expect(Object.keys(loader.nodeTypes)).toEqual(['dingTalkCalendar']);
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['dingTalkCalendar', 'dingTalkCalendarTrigger']);
 		expect(Object.keys(loader.credentialTypes)).toEqual(['dingTalkApi']);
 		const description = loader.types.nodes.find((node) => node.name === 'dingTalkCalendar');
 		expect(description).toBeDefined();
 		expect(description!.credentials).toEqual([{ name: 'dingTalkApi', required: true }]);
 		expect(description!.usableAsTool).toBe(true);
+		const trigger = loader.types.nodes.find((node) => node.name === 'dingTalkCalendarTrigger');
+		expect(trigger).toMatchObject({ polling: true, group: ['trigger'], inputs: [], credentials: [{ name: 'dingTalkApi', required: true }] });
+		expect(typeof (loader.getNode('dingTalkCalendarTrigger').type as { poll?: unknown }).poll).toBe('function');
 	});
 
-	it('ships the light and dark icons n8n serves for the node and the credential', () => {
+	it('ships the light and dark icons n8n serves for the nodes and the credential', () => {
 		const iconUrls = [...loader.types.nodes, ...loader.types.credentials].map(
 			(type) => (type as { iconUrl?: { light: string; dark: string } }).iconUrl,
 		);
-		expect(iconUrls).toHaveLength(2);
+		expect(iconUrls).toHaveLength(3);
 		for (const iconUrl of iconUrls) {
 			expect(iconUrl).toBeDefined();
 			for (const url of [iconUrl!.light, iconUrl!.dark]) {

@@ -334,6 +334,23 @@ describe('events', () => {
 		expectError(() => model.listEvents(auth, A, 'primary', { syncToken: all.syncToken as string, timeMax: q.timeMax }), 'invalidParameter');
 	});
 
+	it('invalidated sync tokens are refused (400 invalidParameter "syncToken invalid"), also after a snapshot round trip', () => {
+		const { model, auth } = fresh();
+		const id = create(model, auth, timed(9, 10));
+		const { syncToken } = model.listEvents(auth, A, 'primary', {}) as { syncToken: string };
+		expectError(() => model.listEvents(auth, A, 'primary', { syncToken: 'bm9wZQ' }), 'invalidParameter', 'syncToken invalid', 400);
+		expectError(() => model.listEvents(auth, B, 'primary', { syncToken }), 'invalidParameter', 'syncToken invalid', 400);
+		expect(model.invalidateSyncTokens()).toBe(1);
+		expectError(() => model.listEvents(auth, A, 'primary', { syncToken }), 'invalidParameter', 'syncToken invalid', 400);
+		const fresher = (model.listEvents(auth, A, 'primary', {}) as { syncToken: string }).syncToken;
+		model.deleteEvent(auth, A, 'primary', id);
+		const restored = new SandboxModel(cloneSeed(), new SandboxClock(0, () => Date.parse('2029-12-20T00:00:00Z')));
+		restored.restore(JSON.parse(JSON.stringify(model.snapshot())));
+		const delta = restored.listEvents(restored.authenticate(model.getAccessToken({ appKey: app.appKey, appSecret: app.appSecret }).accessToken), A, 'primary', { syncToken: fresher });
+		expect((delta.events as Array<{ id: string; status: string }>).map((e) => [e.id, e.status])).toEqual([[id, 'cancelled']]);
+		expectError(() => restored.listEvents(auth, A, 'primary', { syncToken }), 'invalidParameter', 'syncToken invalid', 400);
+	});
+
 	it('lists calendars wrapped in "response"', () => {
 		const { model, auth } = fresh();
 		expect(model.listCalendars(auth, A)).toEqual({

@@ -383,6 +383,44 @@ describe('official DingTalk SDK against the sandbox', () => {
 		expect(free.body?.scheduleInformation?.map((i) => i.scheduleItems)).toEqual([[], []]);
 	});
 
+	it('incremental sync: syncToken on the last page, changes since (cancelled ones too), refused once invalidated', async () => {
+		const list = (request: Record<string, unknown>) =>
+			calendar.listEventsWithOptions(ALICE, 'primary', new $Cal.ListEventsRequest(request), calHeaders($Cal.ListEventsHeaders), runtime);
+		const first = await list({ timeMin: '2030-01-01T00:00:00.000Z', maxResults: 100 });
+		expect(typeof first.body?.syncToken).toBe('string');
+		expect(first.body?.nextToken).toBeUndefined();
+		const bounded = await list({ timeMin: '2030-01-01T00:00:00.000Z', timeMax: '2030-12-31T00:00:00.000Z' });
+		expect(bounded.body?.syncToken).toBeUndefined();
+
+		const created = await calendar.createEventWithOptions(
+			ALICE,
+			'primary',
+			new $Cal.CreateEventRequest({
+				summary: 'Sync me',
+				start: new $Cal.CreateEventRequestStart({ dateTime: '2030-03-01T10:00:00+08:00', timeZone: 'Asia/Shanghai' }),
+				end: new $Cal.CreateEventRequestEnd({ dateTime: '2030-03-01T11:00:00+08:00', timeZone: 'Asia/Shanghai' }),
+			}),
+			calHeaders($Cal.CreateEventHeaders),
+			runtime,
+		);
+		const id = created.body!.id!;
+		await calendar.deleteEventWithOptions(ALICE, 'primary', id, new $Cal.DeleteEventRequest({}), calHeaders($Cal.DeleteEventHeaders), runtime);
+		const changes = await list({ syncToken: first.body!.syncToken, showDeleted: true });
+		expect(last().url).toMatch(/showDeleted=true/);
+		expect(changes.body?.events?.map((e) => [e.id, e.status])).toEqual([[id, 'cancelled']]);
+		expect(typeof changes.body?.syncToken).toBe('string');
+		const withDeleted = await list({ timeMin: '2030-03-01T00:00:00.000Z', timeMax: '2030-03-02T00:00:00.000Z', showDeleted: true });
+		expect(withDeleted.body?.events?.map((e) => e.status)).toEqual(['cancelled']);
+		const withoutDeleted = await list({ timeMin: '2030-03-01T00:00:00.000Z', timeMax: '2030-03-02T00:00:00.000Z' });
+		expect(withoutDeleted.body?.events).toEqual([]);
+
+		await raw(sb.url, { path: '/__sandbox/syncTokens/invalidate', body: {} });
+		const refused = await sdkError(list({ syncToken: changes.body!.syncToken }));
+		expect([refused.code, refused.statusCode, refused.data.message]).toEqual(['invalidParameter', 400, 'syncToken invalid']);
+		const again = await list({ timeMin: '2030-01-01T00:00:00.000Z' });
+		expect((await list({ syncToken: again.body!.syncToken })).body?.events).toEqual([]);
+	});
+
 	it('an expired token is a 400 InvalidAuthentication the SDK surfaces', async () => {
 		await raw(sb.url, { path: '/__sandbox/tokens/expire', body: {} });
 		const err = await sdkError(

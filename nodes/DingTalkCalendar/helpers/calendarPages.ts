@@ -14,7 +14,8 @@ export interface CalendarPage<T> {
  * goes by the token, not by page sizes. A token that repeats would loop forever: it fails the item.
  */
 export async function collectPages<T>(
-	context: IExecuteFunctions,
+	/** Only its node is used (for the error): a node run or a trigger's poll. */
+	context: Pick<IExecuteFunctions, 'getNode'>,
 	itemIndex: number,
 	limit: number,
 	pageSize: number,

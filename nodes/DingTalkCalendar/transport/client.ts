@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INode,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
@@ -20,7 +21,8 @@ import { backoffMs, outcomeUnknown, retryReason } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'dingTalkApi';
 
-export type DingTalkContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** A node run, the editor's option loaders, or a poll of the DingTalk Calendar Trigger. */
+export type DingTalkContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface DingTalkRequest {
 	/** The path parameters, encoded by the client. */
