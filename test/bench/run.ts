@@ -8,7 +8,10 @@
  *   rateLimited 0 (403s the single process met at the quota);
  *   multiProcess (3 processes as 3 queue-mode workers, 600 bookings, one quota of 20/s): qpsRatio ≥ 0.85,
  *   surfacedErrors 0, bookedOnce, rateLimitedShare ≤ 0.1; multiProcessNoAdaptation is the same run with
- *   the pacing's adaptation switched off, for comparison.
+ *   the pacing's adaptation switched off, for comparison;
+ *   httpRequest: n8n's HTTP Request node (defaults; batched 20 items per 1,000 ms) and this node on the
+ *   same 300 bookings in the real n8n 1.x test:e2e caches (skipped if not cached): time, bookings made,
+ *   token requests, 403s, CPU per item.
  * `npm run bench -- --only quota,multi` runs some sections (quota, overhead, memory, sandbox, multi, http).
  */
 import { spawn } from 'node:child_process';
@@ -32,6 +35,7 @@ const LOAD_SECONDS = 3;
 const LOAD_CONNECTIONS = 64;
 const MULTI_PROCESSES = 3;
 const MULTI_ITEMS = 600;
+const HTTP_ITEMS = 300;
 const SECTIONS = ['quota', 'overhead', 'memory', 'multi', 'sandbox', 'http'];
 
 /** `--only a,b`: run only these sections. */
@@ -238,8 +242,29 @@ async function main() {
 		}
 	}
 
+	// 5. n8n's own HTTP Request node with our credential on the same bookings, in real n8n (cached by test:e2e).
+	if (want('http')) {
+		const { compareWithHttpRequest } = await import('./httpRequestComparison');
+		const comparison = await compareWithHttpRequest(dingtalk, { items: HTTP_ITEMS, qps: QPS_LIMIT, latencyMs: LATENCY_MS });
+		if (typeof comparison === 'string') {
+			rows.push(['HTTP Request node comparison', comparison, '']);
+		} else {
+			const label = { node: 'this node, defaults', httpRequestDefaults: 'HTTP Request, defaults', httpRequestBatched: 'HTTP Request, 20 items / 1,000 ms' };
+			for (const key of ['node', 'httpRequestDefaults', 'httpRequestBatched'] as const) {
+				const r = comparison[key];
+				rows.push([
+					`${HTTP_ITEMS} bookings in n8n ${comparison.n8n}: ${label[key]}`,
+					`${r.seconds.toFixed(1)} s, ${r.booked} booked, ${r.failedItems} failed`,
+					`${r.tokenRequests} token requests, ${r.rateLimited} 403s, ${r.cpuMsPerItem} ms CPU/item`,
+				]);
+			}
+			rows.push(['  CPU per item, this node / batched HTTP Request', `${comparison.cpuRatioVsBatched}`, '']);
+			json.httpRequest = comparison;
+		}
+	}
+
 	if (want('sandbox')) {
-		// 5. The sandbox alone, under keep-alive load from this process.
+		// 6. The sandbox alone, under keep-alive load from this process.
 		const sandboxReqPerSec = await loadSandbox(sandbox);
 		rows.push([`sandbox alone, GetEvent, ${LOAD_CONNECTIONS} connections`, `${sandboxReqPerSec.toFixed(0)} req/s`, '≥ 3000']);
 		json.sandboxReqPerSec = Math.round(sandboxReqPerSec);

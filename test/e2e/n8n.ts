@@ -220,6 +220,8 @@ export async function executeWorkflow(instance: N8nInstance, workflowId: string)
 
 export interface RunningN8n {
 	url: string;
+	/** The n8n process (for reading its CPU time). */
+	pid?: number;
 	stop: () => Promise<void>;
 	output: () => string;
 }
@@ -250,7 +252,7 @@ export async function startN8n(instance: N8nInstance): Promise<RunningN8n> {
 			);
 		}
 		try {
-			if (await isReady(url)) return { url, stop: server.stop, output: server.output };
+			if (await isReady(url)) return { url, pid: server.child.pid, stop: server.stop, output: server.output };
 		} catch {
 			// not up yet
 		}
