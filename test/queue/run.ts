@@ -287,8 +287,9 @@ async function runLine(line: N8nLine, tarball: string, postgres: RunningPostgres
 
 	const workers: Worker[] = [];
 	const started = await timed(tag, `n8n start (queue mode) + ${WORKERS} workers`, async () => {
-		for (const name of names.slice(1)) workers.push(await startWorker(name, instances.get(name)!));
-		const server = await startN8n(main);
+		// All three at once: each loads n8n and connects to the database and Redis on its own.
+		const [server, ...started] = await Promise.all([startN8n(main), ...names.slice(1).map((name) => startWorker(name, instances.get(name)!))]);
+		workers.push(...started);
 		return server;
 	}, (s) => s.url);
 	if (!started) return;
