@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports */
 /**
  * The bench's comparison with n8n's own HTTP Request node (what a user would build without this node):
  * the same bookings, our credential (Predefined Credential Type → DingTalk API), against the sandbox with
