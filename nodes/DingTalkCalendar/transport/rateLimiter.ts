@@ -48,21 +48,22 @@ const schedules = new Map<string, Schedule>();
 export const JITTER_MARGIN_MS = 40;
 
 /**
- * A rate limit multiplies the rate by this, and lowers it at most to what DingTalk took from this
- * process in the last second (its share of the second that was full), but never below a third: when
- * several processes start at once, the first rate limit brings each close to its share at once instead
- * of one second of rate limits per halving.
+ * A rate limit multiplies the rate by this. The first one a schedule meets lowers it further, to what
+ * DingTalk took from this process in the last second (its share of the second that was full), but not
+ * below a third: when several processes start at once, each comes close to its share at once instead of
+ * after several seconds of rate limits.
  */
 export const DECREASE_FACTOR = 0.75;
 const DEEPEST_DECREASE = 1 / 3;
 
 /**
- * Additive increase, in calls per second gained per second of calls going through: slow right after a
- * rate limit, where the shared quota was just found (few rate limits while processes share it), growing
- * with the time since, so that a process whose neighbours stopped is back at its ceiling in seconds.
+ * Additive increase, in calls per second gained per second of calls going through: slow for two seconds
+ * after a rate limit, where the shared quota was just found (few rate limits while processes share it),
+ * then growing with the time since, so that a process whose neighbours stopped is back at its ceiling in
+ * a few seconds (from a third of it in about six).
  */
-const INCREASE_AT_FIRST = 0.4;
-const INCREASE_GROWTH_PER_SECOND = 0.6;
+const INCREASE_AT_FIRST = 0.3;
+const INCREASE_GROWTH_PER_SECOND = 1.2;
 /** Seconds after a rate limit before the increase starts to grow. */
 const INCREASE_GROWTH_AFTER = 2;
 
