@@ -53,17 +53,17 @@ export const JITTER_MARGIN_MS = 40;
  * below a third: when several processes start at once, each comes close to its share at once instead of
  * after several seconds of rate limits.
  */
-export const DECREASE_FACTOR = 0.75;
+export const DECREASE_FACTOR = 0.7;
 const DEEPEST_DECREASE = 1 / 3;
 
 /**
  * Additive increase, in calls per second gained per second of calls going through: slow for two seconds
  * after a rate limit, where the shared quota was just found (few rate limits while processes share it),
  * then growing with the time since, so that a process whose neighbours stopped is back at its ceiling in
- * a few seconds (from a third of it in about six).
+ * a few seconds (from a third of it in about seven).
  */
-const INCREASE_AT_FIRST = 0.3;
-const INCREASE_GROWTH_PER_SECOND = 1.2;
+const INCREASE_AT_FIRST = 0.2;
+const INCREASE_GROWTH_PER_SECOND = 1.0;
 /** Seconds after a rate limit before the increase starts to grow. */
 const INCREASE_GROWTH_AFTER = 2;
 
