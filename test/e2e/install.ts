@@ -240,6 +240,16 @@ export async function ensureN8n(line: N8nLine, logDir: string): Promise<Installe
 	return { node, n8nBin: join(n8nPackageDir, 'bin', 'n8n'), dir, n8nPackageDir, installed: true, ms: Date.now() - started };
 }
 
+/** The line's install if the cache already holds it complete (nothing is installed). */
+export function cachedN8n(line: N8nLine): Pick<InstalledLine, 'node' | 'n8nBin' | 'dir'> | undefined {
+	const dir = join(cacheRoot(), `n8n-${line.n8n}-${recipeHash(line)}`);
+	const n8nBin = join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
+	if (!isReady(dir) || !existsSync(n8nBin)) return undefined;
+	if (line.nodeRuntime === 'system') return { node: process.execPath, n8nBin, dir };
+	const node = join(cacheRoot(), `node-${line.nodeRuntime.package}-${line.nodeRuntime.version}`, 'node_modules', line.nodeRuntime.package, 'bin', 'node');
+	return existsSync(node) ? { node, n8nBin, dir } : undefined;
+}
+
 /** Folder names of the pinned installs, so other (stale) ones can be pruned. */
 export function pinnedFolderNames(lines: N8nLine[]): Set<string> {
 	const names = new Set<string>();

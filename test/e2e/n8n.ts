@@ -22,6 +22,8 @@ export interface N8nInstance {
 	/** Every command's output, with a header per command. */
 	logPath: string;
 	log: WriteStream;
+	/** Settings for every command of this instance (queue mode: database, Redis), over the defaults. */
+	env?: Record<string, string>;
 }
 
 export function createInstance(line: N8nLine, installed: InstalledLine, lineDir: string): N8nInstance {
@@ -42,7 +44,7 @@ function inheritedEnv(): NodeJS.ProcessEnv {
 }
 
 /** Environment of every n8n command: isolated, offline-friendly, every port of our choosing. */
-async function n8nEnv(instance: N8nInstance, extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
+export async function n8nEnv(instance: N8nInstance, extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
 	const nodeDir = dirname(instance.installed.node);
 	return {
 		// PATH first has the Node that runs this n8n, so any `node`/`npm` child n8n spawns matches it.
@@ -68,6 +70,7 @@ async function n8nEnv(instance: N8nInstance, extra: Record<string, string> = {})
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		N8N_PORT: String(await freePort()),
 		NODE_ENV: 'production',
+		...instance.env,
 		...extra,
 	};
 }
@@ -226,6 +229,8 @@ export async function executeWorkflow(instance: N8nInstance, workflowId: string)
 
 export interface RunningN8n {
 	url: string;
+	/** The n8n process (for reading its CPU time). */
+	pid?: number;
 	stop: () => Promise<void>;
 	output: () => string;
 }
@@ -256,7 +261,7 @@ export async function startN8n(instance: N8nInstance): Promise<RunningN8n> {
 			);
 		}
 		try {
-			if (await isReady(url)) return { url, stop: server.stop, output: server.output };
+			if (await isReady(url)) return { url, pid: server.child.pid, stop: server.stop, output: server.output };
 		} catch {
 			// not up yet
 		}

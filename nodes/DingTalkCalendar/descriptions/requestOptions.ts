@@ -17,7 +17,7 @@ export const requestOptionsField: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 1 },
 			default: 20,
 			description:
-				"Most calls per second to each DingTalk API for this app, shared by every run of this node in this n8n. DingTalk's standard edition allows 20; 0 turns pacing off.",
+				"Most calls per second to each DingTalk API for this app, shared by every run of this node in this n8n process (in queue mode: per worker). When DingTalk answers with a rate limit, the node goes slower on its own and speeds up again. DingTalk's standard edition allows 20; 0 turns pacing off.",
 		},
 		{
 			displayName: 'Concurrency',

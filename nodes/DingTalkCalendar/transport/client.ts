@@ -15,7 +15,7 @@ import { clientToken } from './clientToken';
 import { parseDingTalkErrorBody, type DingTalkFailure } from './dingTalkError';
 import { toNodeApiError, type RequestSubject } from './errorMapping';
 import { buildPath, type ApiDefinition } from './paths';
-import { pushBack, waitForSlot } from './rateLimiter';
+import { noteAccepted, noteRateLimited, startedAt, waitForSlot, type Slot } from './rateLimiter';
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from './requestSettings';
 import { backoffMs, outcomeUnknown, retryReason } from './retryPolicy';
 
@@ -193,10 +193,16 @@ export class DingTalkClient {
 	 * Sends a call with the current token. Without a token yet (first use of the credential), the first
 	 * call goes alone, so that n8n fetches one token for all; the others wait for it.
 	 */
-	private async sendWithToken(request: PreparedCall, headers: IDataObject): Promise<SendResult> {
-		if (this.renewal) await this.renewal;
+	private async sendWithToken(request: PreparedCall, headers: IDataObject, slot: Slot): Promise<SendResult> {
+		if (this.renewal) {
+			await this.renewal;
+			startedAt(slot, Date.now());
+		}
 		if (this.credentials!.accessToken) return await this.send(request, headers);
-		return await this.resendWithFreshToken(this.tokenGeneration, request, headers);
+		const result = await this.resendWithFreshToken(this.tokenGeneration, request, headers);
+		// The call went after a token request: when exactly is unknown, by now at the latest.
+		startedAt(slot, Date.now());
+		return result;
 	}
 
 	/**
@@ -235,14 +241,19 @@ export class DingTalkClient {
 		if (api.write) headers['x-client-token'] = this.clientTokenFor(request);
 		const quotaKey = `${this.baseUrl}|${this.appKey}|${api.name}`;
 		let renewed = false;
+		const ceiling = this.settings.callsPerSecond;
 		for (;;) {
-			await waitForSlot(quotaKey, this.settings.callsPerSecond);
+			// A slot is a moment at DingTalk: a call that would spend it waiting for a token renewal takes
+			// it after the renewal.
+			if (this.renewal) await this.renewal;
+			const slot = await waitForSlot(quotaKey, ceiling);
 			const generation = this.tokenGeneration;
 			outcome.tries++;
-			let result = await this.sendWithToken(request, headers);
+			let result = await this.sendWithToken(request, headers, slot);
 			if ('response' in result && isStaleToken(result.response) && !renewed) {
 				renewed = true;
 				result = await this.resendWithFreshToken(generation, request, headers);
+				startedAt(slot, Date.now());
 			}
 			const failure =
 				'failure' in result
@@ -250,18 +261,18 @@ export class DingTalkClient {
 					: result.response.statusCode >= 200 && result.response.statusCode < 300
 						? undefined
 						: parseDingTalkErrorBody(result.response.statusCode, result.response.body);
+			const reason = failure ? retryReason(failure) : undefined;
+			if (reason === 'rateLimited') noteRateLimited(slot, ceiling);
+			else if ('response' in result) noteAccepted(slot, ceiling);
 			if (!failure && 'response' in result) {
 				const { body } = result.response;
 				return (body === '' || body === undefined ? {} : body) as T;
 			}
-			const reason = retryReason(failure!);
 			if (outcomeUnknown(reason) && api.write) outcome.outcomeWasUnknown = true;
 			if (!reason || outcome.tries >= this.settings.maxTries) {
 				throw toNodeApiError(this.node, failure!, subject, this.baseUrl, request.itemIndex, outcome);
 			}
-			const wait = backoffMs(outcome.tries, reason, this.random);
-			if (reason === 'rateLimited') pushBack(quotaKey, Date.now() + wait);
-			await sleep(wait);
+			await sleep(backoffMs(outcome.tries, reason, this.random));
 		}
 	}
 
