@@ -53,47 +53,17 @@ import {
 	type N8nInstance,
 } from './n8n';
 import { buildAndPack, type PackResult } from './pack';
+import { StepTable, type Row } from './steps';
 import { cleanupAll, installSignalHandlers, onCleanup, seconds } from './proc';
 import { N8N_LINES, type N8nLine } from './versions';
 
 const REPO = resolve(__dirname, '..', '..');
 const CREDENTIAL_TYPE = 'dingTalkApi';
 
-type Outcome = 'PASS' | 'FAIL' | 'SKIP';
-
-interface Row {
-	line: string;
-	step: string;
-	outcome: Outcome;
-	ms: number;
-	/** One line for the table. */
-	note: string;
-	/** Full failure text, printed under the table. */
-	detail?: string;
-}
-
-const rows: Row[] = [];
-
-function record(row: Row): Row {
-	rows.push(row);
-	const mark = row.outcome === 'PASS' ? 'ok  ' : row.outcome === 'FAIL' ? 'FAIL' : 'skip';
-	console.error(`[e2e] ${mark} ${row.line.padEnd(4)} ${row.step} (${seconds(row.ms)})${row.note ? `: ${row.note}` : ''}`);
-	return row;
-}
-
-/** Runs a step, records PASS/FAIL with its time; returns its value or undefined on failure. */
-async function timed<T>(line: string, step: string, fn: () => Promise<T>, note?: (value: T) => string): Promise<T | undefined> {
-	const started = Date.now();
-	try {
-		const value = await fn();
-		record({ line, step, outcome: 'PASS', ms: Date.now() - started, note: note ? note(value) : '' });
-		return value;
-	} catch (error) {
-		const message = (error as Error).message ?? String(error);
-		record({ line, step, outcome: 'FAIL', ms: Date.now() - started, note: message.split('\n')[0], detail: message });
-		return undefined;
-	}
-}
+const steps = new StepTable('e2e');
+const rows = steps.rows;
+const record = (row: Row): Row => steps.record(row);
+const timed = steps.timed.bind(steps) as StepTable['timed'];
 
 interface Options {
 	lines: N8nLine[];
@@ -591,16 +561,7 @@ async function runServerChecks(
 	}
 }
 
-function printTable(): void {
-	const headers = ['line', 'step', 'result', 'time', 'note'];
-	const body = rows.map((r) => [r.line, r.step, r.outcome, seconds(r.ms), r.note.length > 110 ? `${r.note.slice(0, 107)}...` : r.note]);
-	const widths = headers.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-	const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-	console.log('');
-	console.log(fmt(headers));
-	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-	for (const r of body) console.log(fmt(r));
-}
+const printTable = (): void => steps.print();
 
 async function main(): Promise<number> {
 	const options = parseArgs(process.argv.slice(2));

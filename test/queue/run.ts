@@ -39,6 +39,7 @@ import {
 	type N8nInstance,
 } from '../e2e/n8n';
 import { buildAndPack } from '../e2e/pack';
+import { StepTable } from '../e2e/steps';
 import { cleanupAll, freePort, installSignalHandlers, onCleanup, openLog, seconds, sleep, startBackground } from '../e2e/proc';
 import { N8N_LINES, type N8nLine } from '../e2e/versions';
 import { ensureServices, startPostgres, startRedis, type RunningPostgres, type RunningRedis } from './services';
@@ -54,33 +55,9 @@ const WEBHOOK_PATH = 'dingtalk-queue-bookings';
 const CREDENTIAL = { id: 'dingtalkQueueSandbox', name: 'DingTalk Sandbox (queue)' };
 const NODE_NAME = 'Book rooms';
 
-type Outcome = 'PASS' | 'FAIL';
-interface Row {
-	line: string;
-	step: string;
-	outcome: Outcome;
-	ms: number;
-	note: string;
-	detail?: string;
-}
-const rows: Row[] = [];
-
-async function timed<T>(line: string, step: string, fn: () => Promise<T>, note?: (value: T) => string): Promise<T | undefined> {
-	const started = Date.now();
-	try {
-		const value = await fn();
-		const row = { line, step, outcome: 'PASS' as const, ms: Date.now() - started, note: note ? note(value) : '' };
-		rows.push(row);
-		console.error(`[queue] ok   ${line.padEnd(4)} ${step} (${seconds(row.ms)})${row.note ? `: ${row.note}` : ''}`);
-		return value;
-	} catch (error) {
-		const message = (error as Error).message ?? String(error);
-		const row = { line, step, outcome: 'FAIL' as const, ms: Date.now() - started, note: message.split('\n')[0], detail: message };
-		rows.push(row);
-		console.error(`[queue] FAIL ${line.padEnd(4)} ${step} (${seconds(row.ms)}): ${row.note}`);
-		return undefined;
-	}
-}
+const steps = new StepTable('queue');
+const rows = steps.rows;
+const timed = steps.timed.bind(steps) as StepTable['timed'];
 
 function parseArgs(argv: string[]): { lines: N8nLine[]; keep: boolean } {
 	const wanted: string[] = [];
@@ -407,16 +384,7 @@ async function check(
 	);
 }
 
-function printTable(): void {
-	const headers = ['line', 'step', 'result', 'time', 'note'];
-	const body = rows.map((r) => [r.line, r.step, r.outcome, seconds(r.ms), r.note]);
-	const widths = headers.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-	const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
-	console.log('');
-	console.log(fmt(headers));
-	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-	for (const r of body) console.log(fmt(r));
-}
+const printTable = (): void => steps.print();
 
 async function main(): Promise<number> {
 	const options = parseArgs(process.argv.slice(2));
