@@ -18,6 +18,7 @@ import { cachedN8n } from '../e2e/install';
 import { createInstance, describeCliFailure, importCredentials, importWorkflows, installCommunityPackage, n8nCli, startN8n } from '../e2e/n8n';
 import { cleanupAll, openLog, run } from '../e2e/proc';
 import { N8N_LINES } from '../e2e/versions';
+import { addToEventParameters } from '../harness/nodeParameters';
 
 const REPO = resolve(__dirname, '..', '..');
 const CREDENTIAL = { id: 'dingtalkBenchSandbox', name: 'DingTalk Sandbox (bench)' };
@@ -103,14 +104,7 @@ function httpRequest(sandboxUrl: string, batched: boolean) {
 const ourNode = {
 	type: 'n8n-nodes-dingtalk-calendar.dingTalkCalendar',
 	typeVersion: 1,
-	parameters: {
-		resource: 'meetingRoom',
-		operation: 'addToEvent',
-		userId: '={{ $json.organizer }}',
-		calendarId: 'primary',
-		eventId: { __rl: true, mode: 'id', value: '={{ $json.eventId }}' },
-		roomIds: '={{ $json.rooms }}',
-	},
+	parameters: addToEventParameters(),
 };
 
 /** CPU time (user + system) of a process, in ms, from /proc (clock ticks of 10 ms). */

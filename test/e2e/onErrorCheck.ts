@@ -13,6 +13,7 @@
 import { EVENT_IDS, ROOM_IDS, USER_IDS } from '../../sandbox/seed';
 import type { WorkflowJson } from './expectations';
 import { executeWorkflow, type N8nInstance, type RunOutput } from './n8n';
+import { addToEventParameters } from '../harness/nodeParameters';
 
 export const ON_ERROR_WORKFLOW_IDS = {
 	stopLocal: 'dtE2eStopLocal001',
@@ -59,14 +60,7 @@ function workflow(id: string, name: string, bookings: Booking[], credential: { i
 				type: 'n8n-nodes-dingtalk-calendar.dingTalkCalendar',
 				typeVersion: 1,
 				position: [440, 0],
-				parameters: {
-					resource: 'meetingRoom',
-					operation: 'addToEvent',
-					userId: '={{ $json.organizer }}',
-					calendarId: 'primary',
-					eventId: { __rl: true, mode: 'id', value: '={{ $json.eventId }}' },
-					roomIds: '={{ $json.rooms }}',
-				},
+				parameters: addToEventParameters(),
 				credentials: { dingTalkApi: credential },
 				...(errorOutput ? { onError: 'continueErrorOutput' } : {}),
 			},

@@ -50,15 +50,4 @@ export function itemsToNode(
 	};
 }
 
-/** Add to Event fed from each item's fields: organizer, eventId, rooms. */
-export function addToEventParameters(overrides: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'meetingRoom',
-		operation: 'addToEvent',
-		userId: '={{ $json.organizer }}',
-		calendarId: 'primary',
-		eventId: { __rl: true, mode: 'id', value: '={{ $json.eventId }}' },
-		roomIds: '={{ $json.rooms }}',
-		...overrides,
-	};
-}
+export { addToEventParameters } from './nodeParameters';

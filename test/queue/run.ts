@@ -43,6 +43,7 @@ import { StepTable } from '../e2e/steps';
 import { cleanupAll, freePort, installSignalHandlers, onCleanup, openLog, seconds, sleep, startBackground } from '../e2e/proc';
 import { N8N_LINES, type N8nLine } from '../e2e/versions';
 import { ensureServices, startPostgres, startRedis, type RunningPostgres, type RunningRedis } from './services';
+import { addToEventParameters } from '../harness/nodeParameters';
 
 const REPO = resolve(__dirname, '..', '..');
 const WORKERS = 2;
@@ -108,14 +109,7 @@ function queueWorkflow() {
 				type: 'n8n-nodes-dingtalk-calendar.dingTalkCalendar',
 				typeVersion: 1,
 				position: [440, 0],
-				parameters: {
-					resource: 'meetingRoom',
-					operation: 'addToEvent',
-					userId: '={{ $json.organizer }}',
-					calendarId: 'primary',
-					eventId: { __rl: true, mode: 'id', value: '={{ $json.eventId }}' },
-					roomIds: '={{ $json.rooms }}',
-				},
+				parameters: addToEventParameters(),
 				credentials: { dingTalkApi: CREDENTIAL },
 			},
 		],
