@@ -142,8 +142,13 @@ export function toToolError(context: IExecuteFunctions, error: ToolError): ToolE
 export function toToolErrorItems(context: IExecuteFunctions, output: INodeExecutionData[][]): INodeExecutionData[][] {
 	const parameters = context.getNode().parameters;
 	for (const item of output[0] ?? []) {
+		// Continue (regular output): flat {error, errorDescription}; Continue (using error output): the same
+		// texts nested under `error` (see the router), so the error output keeps DingTalk's details.
+		const error = item.json.error;
+		const texts = error !== null && typeof error === 'object' && !Array.isArray(error) ? (error as IDataObject) : item.json;
+		if (typeof texts.message === 'string' && texts !== item.json) texts.message = toolMessage(parameters, texts.message);
 		if (typeof item.json.error === 'string') item.json.error = toolMessage(parameters, item.json.error);
-		if (typeof item.json.errorDescription === 'string') item.json.errorDescription = toolText(item.json.errorDescription);
+		if (typeof texts.errorDescription === 'string') texts.errorDescription = toolText(texts.errorDescription);
 	}
 	return output;
 }
