@@ -21,7 +21,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 
 import type { SandboxSeed } from '../../sandbox';
 import type { Example } from './expectations';
-import { onCleanup, openLog, run } from './proc';
+import { aptInstall, onCleanup } from './proc';
 
 export interface NodeDescriptionLike {
 	name: string;
@@ -112,19 +112,8 @@ export async function findChromium(workDir: string): Promise<ChromiumLookup> {
 	}
 	if (!hasCjkFont()) missing.push(CJK_FONT_PACKAGE);
 	if (!missing.length) return { path, why: '' };
-	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-	const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
-	if (isRoot && hasApt) {
-		const logPath = join(workDir, 'apt-get.log');
-		process.stderr.write(`[e2e] missing ${missing.join(', ')}: apt-get install (log ${logPath})\n`);
-		const log = openLog(logPath);
-		try {
-			const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-			await run('apt-get', ['update', '-q'], { log, env, timeoutMs: 10 * 60_000 });
-			await run('apt-get', ['install', '-y', '-q', ...missing], { log, env, timeoutMs: 15 * 60_000 });
-		} finally {
-			log.end();
-		}
+	const logPath = await aptInstall(missing, workDir, 'e2e');
+	if (logPath) {
 		if (!existsSync(path)) return { why: `apt-get install chromium failed (log ${logPath}); ${how}` };
 	} else if (!existsSync(path)) {
 		return { why: `no browser at ${path}: ${how}` };

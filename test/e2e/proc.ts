@@ -3,9 +3,10 @@
  * Child processes, cleanup and ports for the e2e run. Everything started registers a cleanup that
  * runs on success, on failure and on Ctrl-C (SIGINT/SIGTERM), newest first.
  */
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 type Cleanup = { name: string; run: () => Promise<void> | void };
 
@@ -225,4 +226,26 @@ export function sleep(ms: number): Promise<void> {
 
 export function seconds(ms: number): string {
 	return `${(ms / 1000).toFixed(1)}s`;
+}
+
+/**
+ * Installs Debian packages when we are root and have apt-get (`apt-get update` once, then `install -y`),
+ * logging to `<logDir>/apt-get.log`. Returns that log's path, or undefined when it could not try (not
+ * root, no apt-get): the caller then says what to install.
+ */
+export async function aptInstall(packages: string[], logDir: string, tag: string): Promise<string | undefined> {
+	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
+	if (!isRoot || !hasApt) return undefined;
+	const logPath = join(logDir, 'apt-get.log');
+	process.stderr.write(`[${tag}] missing ${packages.join(', ')}: apt-get install (log ${logPath})\n`);
+	const log = openLog(logPath);
+	try {
+		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+		await run('apt-get', ['update', '-q'], { log, env, timeoutMs: 10 * 60_000 });
+		await run('apt-get', ['install', '-y', '-q', ...packages], { log, env, timeoutMs: 15 * 60_000 });
+	} finally {
+		log.end();
+	}
+	return logPath;
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WriteStream } from 'node:fs';
 
-import { freePort, onCleanup, openLog, run, sleep, startBackground } from '../e2e/proc';
+import { aptInstall, freePort, onCleanup, run, sleep, startBackground } from '../e2e/proc';
 
 const POSTGRES_ROOT = '/usr/lib/postgresql';
 const PACKAGES = { postgres: 'postgresql', redis: 'redis-server' } as const;
@@ -43,18 +43,7 @@ function missingPackages(): string[] {
 export async function ensureServices(workDir: string): Promise<string> {
 	let missing = missingPackages();
 	if (!missing.length) return 'installed';
-	const isRoot = process.getuid?.() === 0;
-	if (isRoot && onPath('apt-get')) {
-		const logPath = join(workDir, 'apt-get.log');
-		process.stderr.write(`[queue] missing ${missing.join(', ')}: apt-get install (log ${logPath})\n`);
-		const log = openLog(logPath);
-		try {
-			const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-			await run('apt-get', ['update', '-q'], { log, env, timeoutMs: 10 * 60_000 });
-			await run('apt-get', ['install', '-y', '-q', ...missing], { log, env, timeoutMs: 15 * 60_000 });
-		} finally {
-			log.end();
-		}
+	if (await aptInstall(missing, workDir, 'queue')) {
 		missing = missingPackages();
 		if (!missing.length) return 'installed with apt-get';
 	}
