@@ -7,9 +7,10 @@
  * polls, the sandbox changes (an approval room booked, then declined), it polls again, and each poll
  * that emits starts an execution; the demo prints each step.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { engineExamples } from '../test/e2e/expectations';
 
 // n8n-core writes its settings into N8N_USER_FOLDER when first loaded: keep the demo's out of ~/.n8n.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-dingtalk-demo-'));
@@ -84,7 +85,7 @@ async function main(): Promise<number> {
 	console.log(`DingTalk sandbox running at ${sandbox.url}\n`);
 	let failures = 0;
 	try {
-		const examples = readdirSync(__dirname).filter((name) => name.endsWith('.workflow.json')).sort();
+		const examples = engineExamples(__dirname);
 		for (const file of examples) {
 			await dingtalk.reset();
 			const workflow = JSON.parse(readFileSync(join(__dirname, file), 'utf8'));

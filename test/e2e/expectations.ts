@@ -50,6 +50,23 @@ export function startTrigger(workflow: WorkflowJson): string | undefined {
 	return workflow.nodes.find((node) => /trigger$/i.test(node.type))?.type;
 }
 
+/**
+ * The example files (`*.workflow.json`, sorted) that run through n8n's engine, as `npm run demo` and the
+ * jest examples test run them: those started by the Manual Trigger, and those of our own trigger (their
+ * expectation has `setup`: run as when active). Other triggers (e.g. the MCP Server Trigger) need real
+ * n8n and have their own tests.
+ */
+export function engineExamples(dir: string): string[] {
+	const hasSetup = (file: string): boolean => {
+		const expected = join(dir, file.replace('.workflow.json', '.expected.json'));
+		return existsSync(expected) && !!(JSON.parse(readFileSync(expected, 'utf8')) as { setup?: unknown }).setup;
+	};
+	return readdirSync(dir)
+		.filter((file) => file.endsWith('.workflow.json'))
+		.sort()
+		.filter((file) => !startTrigger(JSON.parse(readFileSync(join(dir, file), 'utf8')) as WorkflowJson) || hasSetup(file));
+}
+
 export function loadExamples(dir: string): Example[] {
 	if (!existsSync(dir)) return [];
 	return readdirSync(dir)

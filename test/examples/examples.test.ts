@@ -1,31 +1,16 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startTrigger } from '../e2e/expectations';
+import { engineExamples } from '../e2e/expectations';
 import { credentialsHelperWith, runWorkflow } from '../harness/engine';
 import { checkExpectation, readExpectation } from '../harness/expectations';
 import { useSandbox } from '../harness/sandboxSuite';
 import { runTriggerExample } from '../harness/triggerExample';
 
 const examplesDir = join(__dirname, '..', '..', 'examples');
-const allExamples = readdirSync(examplesDir).filter((name) => name.endsWith('.workflow.json')).sort();
-/**
- * Examples started by a trigger other than the Manual Trigger (e.g. the MCP Server Trigger) are not run
- * here: they need that trigger, which only real n8n has. Their own tests run them (the MCP server's
- * tools: test/node/mcpExample.test.ts; in real n8n: test/e2e/mcpCheck.ts). The exception is our own
- * trigger: an example whose expectation has `setup` is run below as when active.
- */
-const hasSetup = (name: string): boolean => {
-	try {
-		return !!JSON.parse(readFileSync(join(examplesDir, name.replace('.workflow.json', '.expected.json')), 'utf8')).setup;
-	} catch {
-		return false;
-	}
-};
-const examples = allExamples.filter(
-	(name) => !startTrigger(JSON.parse(readFileSync(join(examplesDir, name), 'utf8'))) || hasSetup(name),
-);
+/** Manual-trigger examples and our own trigger's (see engineExamples); the MCP server example has its own tests. */
+const examples = engineExamples(examplesDir);
 
 /**
  * Every example workflow, through n8n's engine against a fresh default sandbox, checked against its
