@@ -18,7 +18,10 @@ import { resolveDingTalkBaseUrl } from './dingTalkBaseUrl';
  * `context` of an ExecutionBaseError: the node's transport finds `context.dingTalkTokenError` there.
  */
 export class DingTalkTokenError extends ExecutionBaseError {
-	constructor(message: string, details: { code?: string; requestId?: string; httpStatus?: number }) {
+	constructor(
+		message: string,
+		details: { code?: string; requestId?: string; httpStatus?: number },
+	) {
 		super(message, {});
 		this.context.dingTalkTokenError = { message, ...details };
 	}
@@ -63,7 +66,8 @@ export class DingTalkApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:dingtalk.svg', dark: 'file:dingtalk.dark.svg' };
 
-	documentationUrl = 'https://open.dingtalk.com/document/orgapp/obtain-the-access-token-of-an-internal-app';
+	documentationUrl =
+		'https://open.dingtalk.com/document/orgapp/obtain-the-access-token-of-an-internal-app';
 
 	properties: INodeProperties[] = [
 		{
@@ -79,7 +83,8 @@ export class DingTalkApi implements ICredentialType {
 				{
 					name: 'Third-Party Enterprise App',
 					value: 'thirdParty',
-					description: 'An app from the DingTalk app store that an organization authorized (SuiteKey, SuiteSecret, CorpId, SuiteTicket)',
+					description:
+						'An app from the DingTalk app store that an organization authorized (SuiteKey, SuiteSecret, CorpId, SuiteTicket)',
 				},
 			],
 			default: 'internal',
@@ -145,7 +150,11 @@ export class DingTalkApi implements ICredentialType {
 			options: [
 				{ name: 'China (api.dingtalk.com)', value: 'china' },
 				{ name: 'International (api.dingtalk.io)', value: 'international' },
-				{ name: 'Custom Base URL', value: 'custom', description: 'A proxy, or the local DingTalk sandbox' },
+				{
+					name: 'Custom Base URL',
+					value: 'custom',
+					description: 'A proxy, or the local DingTalk sandbox',
+				},
 			],
 			default: 'china',
 		},
@@ -156,7 +165,8 @@ export class DingTalkApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'http://127.0.0.1:3464',
-			description: 'Where the DingTalk API is served, without a path, e.g. the URL the sandbox printed',
+			description:
+				'Where the DingTalk API is served, without a path, e.g. the URL the sandbox printed',
 			displayOptions: { show: { region: ['custom'] } },
 		},
 		{
@@ -207,13 +217,16 @@ export class DingTalkApi implements ICredentialType {
 				const code = body.code;
 				const requestId = typeof body.requestid === 'string' ? body.requestid : undefined;
 				const hint =
-					TOKEN_ERROR_HINTS[code] ?? 'DingTalk refused to issue an access token for these app keys.';
+					TOKEN_ERROR_HINTS[code] ??
+					'DingTalk refused to issue an access token for these app keys.';
 				throw new DingTalkTokenError(
 					`${hint} (DingTalk code "${code}", HTTP ${status ?? '?'}${requestId ? `, request ID ${requestId}` : ''})`,
 					{ code, requestId, httpStatus: status },
 				);
 			}
-			const reason = (error as { code?: string; message?: string })?.code ?? (status ? `HTTP ${status}` : 'no answer');
+			const reason =
+				(error as { code?: string; message?: string })?.code ??
+				(status ? `HTTP ${status}` : 'no answer');
 			throw new DingTalkTokenError(
 				`Could not get an access token from ${baseUrl} (${reason}). Check the credential's Region or Base URL and that this n8n can reach it.`,
 				{ httpStatus: status },
@@ -241,7 +254,10 @@ export class DingTalkApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		return {
 			...requestOptions,
-			headers: { ...requestOptions.headers, 'x-acs-dingtalk-access-token': String(credentials.accessToken ?? '') },
+			headers: {
+				...requestOptions.headers,
+				'x-acs-dingtalk-access-token': String(credentials.accessToken ?? ''),
+			},
 		};
 	}
 
@@ -257,11 +273,16 @@ export class DingTalkApi implements ICredentialType {
 			url: '={{ $credentials.appType === "thirdParty" ? "/v1.0/oauth2/corpAccessToken" : "/v1.0/oauth2/accessToken" }}',
 			body: {
 				appKey: '={{ $credentials.appType === "thirdParty" ? undefined : $credentials.clientId }}',
-				appSecret: '={{ $credentials.appType === "thirdParty" ? undefined : $credentials.clientSecret }}',
-				suiteKey: '={{ $credentials.appType === "thirdParty" ? $credentials.suiteKey : undefined }}',
-				suiteSecret: '={{ $credentials.appType === "thirdParty" ? $credentials.suiteSecret : undefined }}',
-				authCorpId: '={{ $credentials.appType === "thirdParty" ? $credentials.authCorpId : undefined }}',
-				suiteTicket: '={{ $credentials.appType === "thirdParty" ? $credentials.suiteTicket : undefined }}',
+				appSecret:
+					'={{ $credentials.appType === "thirdParty" ? undefined : $credentials.clientSecret }}',
+				suiteKey:
+					'={{ $credentials.appType === "thirdParty" ? $credentials.suiteKey : undefined }}',
+				suiteSecret:
+					'={{ $credentials.appType === "thirdParty" ? $credentials.suiteSecret : undefined }}',
+				authCorpId:
+					'={{ $credentials.appType === "thirdParty" ? $credentials.authCorpId : undefined }}',
+				suiteTicket:
+					'={{ $credentials.appType === "thirdParty" ? $credentials.suiteTicket : undefined }}',
 			},
 		},
 	};

@@ -26,7 +26,15 @@ interface Row {
 }
 
 /** Terminal columns a text takes: CJK characters are two wide. */
-const width = (text: string) => [...text].reduce((sum, ch) => sum + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+const width = (text: string) =>
+	[...text].reduce(
+		(sum, ch) =>
+			sum +
+			(/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+				? 2
+				: 1),
+		0,
+	);
 
 function fit(text: string, columns: number): string {
 	if (width(text) <= columns) return text + ' '.repeat(columns - width(text));
@@ -40,12 +48,27 @@ function fit(text: string, columns: number): string {
 
 function table(rows: Row[]): string {
 	const headers: Row = { item: -1, event: 'Event', rooms: 'Rooms', outcome: 'Outcome' };
-	const cells = (row: Row) => [row.item < 0 ? '#' : String(row.item), row.event, row.rooms, row.outcome];
+	const cells = (row: Row) => [
+		row.item < 0 ? '#' : String(row.item),
+		row.event,
+		row.rooms,
+		row.outcome,
+	];
 	const all = [headers, ...rows].map(cells);
 	const limits = [4, 34, 30, 90];
-	const widths = all[0].map((_, column) => Math.min(limits[column], Math.max(...all.map((r) => width(r[column])))));
-	const line = (r: string[]) => r.map((cell, i) => fit(cell, widths[i])).join(' | ').trimEnd();
-	return [line(all[0]), widths.map((w) => '-'.repeat(w)).join('-+-'), ...all.slice(1).map(line)].join('\n');
+	const widths = all[0].map((_, column) =>
+		Math.min(limits[column], Math.max(...all.map((r) => width(r[column])))),
+	);
+	const line = (r: string[]) =>
+		r
+			.map((cell, i) => fit(cell, widths[i]))
+			.join(' | ')
+			.trimEnd();
+	return [
+		line(all[0]),
+		widths.map((w) => '-'.repeat(w)).join('-+-'),
+		...all.slice(1).map(line),
+	].join('\n');
 }
 
 const shorten = (id: unknown) => {
@@ -54,9 +77,14 @@ const shorten = (id: unknown) => {
 };
 
 /** Room and event names from the seed, so the table reads like a calendar rather than a list of IDs. */
-function namer(seed: { rooms: Array<{ roomId: string; roomName: string }>; events: Array<{ eventId: string; summary?: string }> }) {
+function namer(seed: {
+	rooms: Array<{ roomId: string; roomName: string }>;
+	events: Array<{ eventId: string; summary?: string }>;
+}) {
 	const rooms = new Map(seed.rooms.map((room) => [room.roomId, room.roomName]));
-	const events = new Map(seed.events.map((event) => [event.eventId, event.summary ?? event.eventId]));
+	const events = new Map(
+		seed.events.map((event) => [event.eventId, event.summary ?? event.eventId]),
+	);
 	return {
 		room: (id: string) => rooms.get(id) ?? shorten(id),
 		event: (id: unknown) => (typeof id === 'string' && events.get(id)) || shorten(id),
@@ -67,14 +95,20 @@ function namer(seed: { rooms: Array<{ roomId: string; roomName: string }>; event
 function outcomeOf(json: Record<string, unknown>, room: (id: string) => string): string {
 	if (json.found === false) return `– nothing booked: ${String(json.reason)}`;
 	if (!Array.isArray(json.rooms)) return `✓ booked (result: ${String(json.result)})`;
-	const statuses = (json.rooms as Array<{ responseStatus: unknown }>).map((entry) => String(entry.responseStatus)).join(', ');
-	const passed = ((json.passedOver ?? []) as Array<{ roomId: string; reason: string }>).map((entry) => `${room(entry.roomId)} ${entry.reason}`);
+	const statuses = (json.rooms as Array<{ responseStatus: unknown }>)
+		.map((entry) => String(entry.responseStatus))
+		.join(', ');
+	const passed = ((json.passedOver ?? []) as Array<{ roomId: string; reason: string }>).map(
+		(entry) => `${room(entry.roomId)} ${entry.reason}`,
+	);
 	return `✓ booked (${statuses})${passed.length ? `; passed over ${passed.join(', ')}` : ''}`;
 }
 
 async function main(): Promise<number> {
 	const { startSandbox } = await import('../sandbox');
-	const { credentialsHelperWith, runWorkflow, shutdownN8nCore } = await import('../test/harness/engine');
+	const { credentialsHelperWith, runWorkflow, shutdownN8nCore } = await import(
+		'../test/harness/engine'
+	);
 	const { SandboxClient } = await import('../test/harness/sandboxClient');
 	const { checkExpectation, readExpectation } = await import('../test/harness/expectations');
 	const { runTriggerExample } = await import('../test/harness/triggerExample');
@@ -89,34 +123,52 @@ async function main(): Promise<number> {
 		for (const file of examples) {
 			await dingtalk.reset();
 			const workflow = JSON.parse(readFileSync(join(__dirname, file), 'utf8'));
-			const expectation = readExpectation(join(__dirname, file.replace('.workflow.json', '.expected.json')));
-			const credentialRef = workflow.nodes.find((n: { credentials?: { dingTalkApi?: object } }) => n.credentials?.dingTalkApi)
-				.credentials.dingTalkApi as { id: string; name: string };
+			const expectation = readExpectation(
+				join(__dirname, file.replace('.workflow.json', '.expected.json')),
+			);
+			const credentialRef = workflow.nodes.find(
+				(n: { credentials?: { dingTalkApi?: object } }) => n.credentials?.dingTalkApi,
+			).credentials.dingTalkApi as { id: string; name: string };
 			const credential = { ...(await dingtalk.internalCredential()), ...credentialRef };
 			const started = Date.now();
 			const credentialsHelper = credentialsHelperWith(credential);
-			if (expectation.setup) console.log(`${workflow.name} (${file}): the trigger polls while the sandbox changes`);
+			if (expectation.setup)
+				console.log(`${workflow.name} (${file}): the trigger polls while the sandbox changes`);
 			const result = expectation.setup
 				? (
-						await runTriggerExample(workflow, { ...expectation, setup: expectation.setup }, dingtalk, credentialsHelper, (line, execution) => {
-							console.log(`  - ${line.replace(/[0-9a-f]{48}/g, (id) => names.room(id))}`);
-							for (const { json } of execution?.emitted ?? []) {
-								const room = json.room as { roomName?: string; previousStatus?: string | null; status?: string } | undefined;
-								const event = json.event as { summary?: string };
-								console.log(`      ${String(json.change)}: "${event.summary}"${room ? `, ${room.roomName} ${room.previousStatus ?? "(new booking)"} → ${room.status}` : ''}`);
-							}
-							if (execution?.result) {
-								const booked = execution.result.output(expectation.node).length;
-								console.log(`      execution: ${booked ? `${booked} item(s) reached "${expectation.node}"` : `the filter let nothing through to "${expectation.node}"`}`);
-							}
-						})
+						await runTriggerExample(
+							workflow,
+							{ ...expectation, setup: expectation.setup },
+							dingtalk,
+							credentialsHelper,
+							(line, execution) => {
+								console.log(`  - ${line.replace(/[0-9a-f]{48}/g, (id) => names.room(id))}`);
+								for (const { json } of execution?.emitted ?? []) {
+									const room = json.room as
+										| { roomName?: string; previousStatus?: string | null; status?: string }
+										| undefined;
+									const event = json.event as { summary?: string };
+									console.log(
+										`      ${String(json.change)}: "${event.summary}"${room ? `, ${room.roomName} ${room.previousStatus ?? '(new booking)'} → ${room.status}` : ''}`,
+									);
+								}
+								if (execution?.result) {
+									const booked = execution.result.output(expectation.node).length;
+									console.log(
+										`      execution: ${booked ? `${booked} item(s) reached "${expectation.node}"` : `the filter let nothing through to "${expectation.node}"`}`,
+									);
+								}
+							},
+						)
 					).result
 				: await runWorkflow(workflow, { credentialsHelper });
 			const seconds = ((Date.now() - started) / 1000).toFixed(2);
 
 			const output = result.output(expectation.node);
-			const inputNode = Object.entries(workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>).find(
-				([, c]) => c.main.some((targets) => targets.some((t) => t.node === expectation.node)),
+			const inputNode = Object.entries(
+				workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>,
+			).find(([, c]) =>
+				c.main.some((targets) => targets.some((t) => t.node === expectation.node)),
 			)?.[0];
 			const inputs = inputNode ? result.output(inputNode) : [];
 			const rows: Row[] = output.map((item, index) => {
@@ -127,8 +179,13 @@ async function main(): Promise<number> {
 				return {
 					item: paired?.item ?? index,
 					// Find and Book may create the event: its title says more than a fresh ID.
-					event: typeof json.summary === 'string' ? json.summary : names.event(json.eventId ?? input.eventId),
-					rooms: Array.isArray(rooms) ? rooms.map((id) => names.room(String(id))).join(', ') : String(rooms),
+					event:
+						typeof json.summary === 'string'
+							? json.summary
+							: names.event(json.eventId ?? input.eventId),
+					rooms: Array.isArray(rooms)
+						? rooms.map((id) => names.room(String(id))).join(', ')
+						: String(rooms),
 					outcome: json.error ? `✗ ${String(json.error)}` : outcomeOf(json, names.room),
 				};
 			});
@@ -141,9 +198,13 @@ async function main(): Promise<number> {
 			);
 			if (problems.length) {
 				failures++;
-				console.log(`\n✗ does not match ${file.replace('.workflow.json', '.expected.json')}:\n  - ${problems.join('\n  - ')}\n`);
+				console.log(
+					`\n✗ does not match ${file.replace('.workflow.json', '.expected.json')}:\n  - ${problems.join('\n  - ')}\n`,
+				);
 			} else {
-				console.log(`\n✓ output and sandbox state match ${file.replace('.workflow.json', '.expected.json')}\n`);
+				console.log(
+					`\n✓ output and sandbox state match ${file.replace('.workflow.json', '.expected.json')}\n`,
+				);
 			}
 		}
 	} finally {

@@ -30,7 +30,9 @@ Usage: npm run sandbox -- [options]
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): StartSandboxOptions & { json: boolean; help: boolean; seedFile?: string } {
+function parseArgs(
+	argv: string[],
+): StartSandboxOptions & { json: boolean; help: boolean; seedFile?: string } {
 	const out: StartSandboxOptions & { json: boolean; help: boolean; seedFile?: string } = {
 		port: DEFAULT_CLI_PORT,
 		json: false,
@@ -43,11 +45,14 @@ function parseArgs(argv: string[]): StartSandboxOptions & { json: boolean; help:
 	};
 	const number = (v: string, flag: string, min = 0): number => {
 		const n = Number(v);
-		if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`${flag} must be an integer >= ${min}`);
+		if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < min)
+			throw new UsageError(`${flag} must be an integer >= ${min}`);
 		return n;
 	};
 	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
+		const [flag, inline] = argv[i].includes('=')
+			? argv[i].split(/=(.*)/s, 2)
+			: [argv[i], undefined];
 		const take = (): string => {
 			if (inline !== undefined) return inline;
 			const v = value(i, flag);
@@ -117,7 +122,8 @@ async function main(): Promise<void> {
 		try {
 			opts.seed = validateSeed(JSON.parse(readFileSync(opts.seedFile, 'utf8')));
 		} catch (e) {
-			const why = e instanceof SeedError || e instanceof SyntaxError ? e.message : (e as Error).message;
+			const why =
+				e instanceof SeedError || e instanceof SyntaxError ? e.message : (e as Error).message;
 			console.error(`error: cannot load seed file ${opts.seedFile}: ${why}`);
 			process.exit(1);
 		}
@@ -149,11 +155,15 @@ async function main(): Promise<void> {
 			}
 		}
 		const organizer = sandbox.seed.users[0];
-		if (organizer) lines.push('', `  default organizer unionId   ${organizer.unionId} (${organizer.name})`);
-		lines.push(`  control API                 ${sandbox.url}/__sandbox  (GET /seed, /stats; POST /reset, /config)`);
+		if (organizer)
+			lines.push('', `  default organizer unionId   ${organizer.unionId} (${organizer.name})`);
+		lines.push(
+			`  control API                 ${sandbox.url}/__sandbox  (GET /seed, /stats; POST /reset, /config)`,
+		);
 		if (opts.statePath) lines.push(`  state file                  ${opts.statePath}`);
 		if (opts.latencyMs) lines.push(`  injected latency            ${opts.latencyMs} ms`);
-		if (opts.qps !== undefined && opts.qps !== null) lines.push(`  QPS limit                   ${opts.qps} per app per API`);
+		if (opts.qps !== undefined && opts.qps !== null)
+			lines.push(`  QPS limit                   ${opts.qps} per app per API`);
 		lines.push('', 'Press Ctrl+C to stop.');
 		console.log(lines.join('\n'));
 	}

@@ -19,7 +19,11 @@ const CONTROL = { action: '(control)', control: true };
 /** Upper bound for `tokenTtlSeconds` (one year). */
 const MAX_TOKEN_TTL_SECONDS = 365 * 86_400;
 
-function controlError(message: string, status = 400, code = 'sandbox.invalidRequest'): DingTalkError {
+function controlError(
+	message: string,
+	status = 400,
+	code = 'sandbox.invalidRequest',
+): DingTalkError {
 	return new DingTalkError({ status, code, message });
 }
 
@@ -117,7 +121,8 @@ export function registerControlApi(app: FastifyInstance, rt: SandboxRuntime): vo
 			limits = {};
 			for (const [k, v] of Object.entries(body.limits)) {
 				if (!LIMIT_KEYS.includes(k as keyof ModelLimits)) throw controlError(`unknown limit ${k}`);
-				if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw controlError(`limits.${k} must be an integer >= 0`);
+				if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+					throw controlError(`limits.${k} must be an integer >= 0`);
 				limits[k as keyof ModelLimits] = v;
 			}
 		}
@@ -125,8 +130,13 @@ export function registerControlApi(app: FastifyInstance, rt: SandboxRuntime): vo
 			throw controlError('strictTimestamps must be a boolean');
 		}
 		const ttl = body.tokenTtlSeconds;
-		if (ttl !== undefined && (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TOKEN_TTL_SECONDS)) {
-			throw controlError(`tokenTtlSeconds must be an integer number of seconds (1–${MAX_TOKEN_TTL_SECONDS})`);
+		if (
+			ttl !== undefined &&
+			(typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TOKEN_TTL_SECONDS)
+		) {
+			throw controlError(
+				`tokenTtlSeconds must be an integer number of seconds (1–${MAX_TOKEN_TTL_SECONDS})`,
+			);
 		}
 		if (body.faults !== undefined) {
 			try {
@@ -157,7 +167,9 @@ export function registerControlApi(app: FastifyInstance, rt: SandboxRuntime): vo
 	post('/__sandbox/tokens/revoke', tokenOp('revoke'));
 
 	// Every ListEvents syncToken issued so far is refused from now on (DingTalk's expired-token case).
-	post('/__sandbox/syncTokens/invalidate', () => ({ invalidatedOrgs: rt.model.invalidateSyncTokens() }));
+	post('/__sandbox/syncTokens/invalidate', () => ({
+		invalidatedOrgs: rt.model.invalidateSyncTokens(),
+	}));
 
 	get('/__sandbox/clock', () => clockView(rt));
 	post('/__sandbox/clock', (req) => {

@@ -24,7 +24,11 @@ function def(status: number, code: string, message: string, invented?: boolean):
 
 export const ERRORS = {
 	// ---- gateway / cross-cutting (§2.5) ----
-	missingAccessToken: def(400, 'AuthenticationFailed.MissingParameter', '缺少参数：x-acs-dingtalk-access-token'),
+	missingAccessToken: def(
+		400,
+		'AuthenticationFailed.MissingParameter',
+		'缺少参数：x-acs-dingtalk-access-token',
+	),
 	invalidAuthentication: def(400, 'InvalidAuthentication', '不合法的access_token'),
 	accessTokenPermissionDenied: def(
 		403,
@@ -47,8 +51,18 @@ export const ERRORS = {
 	apiNotFound: def(404, 'InvalidAction.NotFound', 'Specified api is not found'),
 	unknownError: def(500, 'unknownError', '未知错误'),
 	/** Fault injection only: DingTalk documents no 502/503 body. */
-	badGateway: def(502, 'BadGateway', 'The gateway received an invalid response from the upstream server.', true),
-	serviceUnavailable: def(503, 'ServiceUnavailable', 'The service is temporarily unavailable, please try again later.', true),
+	badGateway: def(
+		502,
+		'BadGateway',
+		'The gateway received an invalid response from the upstream server.',
+		true,
+	),
+	serviceUnavailable: def(
+		503,
+		'ServiceUnavailable',
+		'The service is temporarily unavailable, please try again later.',
+		true,
+	),
 	/** Oversized request body (no documented DingTalk answer). */
 	bodyTooLarge: def(413, 'InvalidParameter.BodyTooLarge', 'request body is too large', true),
 	/** Malformed request line/URL (no documented DingTalk answer). */
@@ -75,7 +89,11 @@ export const ERRORS = {
 	/** A blank `{eventId}` path segment (global table §2.5). */
 	eventIdPathBlank: def(400, 'invalidParameter', 'eventId cannot be blank'),
 	/** ListAttendees' own codes for blank path ids (§4.10). */
-	listAttendeesCalendarIdBlank: def(400, 'invalidParameter.event.calendarId', 'CalendarId cannot be blank'),
+	listAttendeesCalendarIdBlank: def(
+		400,
+		'invalidParameter.event.calendarId',
+		'CalendarId cannot be blank',
+	),
 	listAttendeesEventIdBlank: def(400, 'invalidParameter.event.eventId', 'eventId cannot be blank'),
 	/**
 	 * ListEvents with a malformed, foreign or invalidated syncToken. The reference documents no code for
@@ -91,7 +109,11 @@ export const ERRORS = {
 		'An all-day event takes only a date: dateTime and timeZone must be empty',
 		true,
 	),
-	recurrenceOccurrences: def(400, 'invalidParameter', 'Recurrence range numberOfOccurrences must between [1, 99]'),
+	recurrenceOccurrences: def(
+		400,
+		'invalidParameter',
+		'Recurrence range numberOfOccurrences must between [1, 99]',
+	),
 	recurrenceInterval: def(400, 'invalidParameter', 'Recurrence interval must between [1, 365]'),
 	meetingRoomInvalid: def(400, 'invalidParameter', 'Meeting room invalid'),
 	permissionDeny: def(400, 'permissionDeny', 'permissionDeny'),
@@ -101,17 +123,33 @@ export const ERRORS = {
 	/** Suggested by the reference §6.12 (UNCERTAIN code). */
 	notOrganizer: def(403, 'forbidden.accessDenied', 'The operator has no permission.'),
 	roomIdMustBeProvided: def(400, 'invalidParameter', 'roomId must be provided.'),
-	roomBatchTooLarge: def(400, 'invalidParameter', 'attendees batch size too large. Maximum allowed:5'),
+	roomBatchTooLarge: def(
+		400,
+		'invalidParameter',
+		'attendees batch size too large. Maximum allowed:5',
+	),
 	roomIdInvalid: def(400, 'invalidParameter', 'roomId invalid'),
 	meetingRoomNotAvailable: def(400, 'meetingRoomNotAvailable', 'room busy'),
 	/** A closed room (`openReservation: false`): the reference leaves the code open; wording is ours. */
 	meetingRoomClosed: def(400, 'meetingRoomNotAvailable', 'room is not open for reservation', true),
-	roomsToRemoveMustBeProvided: def(400, 'invalidParameter', 'Meeting rooms to remove must be provided.'),
+	roomsToRemoveMustBeProvided: def(
+		400,
+		'invalidParameter',
+		'Meeting rooms to remove must be provided.',
+	),
 	queryIdsEmpty: def(400, 'invalidParameter', 'query ids cannot be empty'),
-	scheduleMoreThanLimit: def(400, 'invalidParameter', 'Cannot get schedule information for more than limit.'),
+	scheduleMoreThanLimit: def(
+		400,
+		'invalidParameter',
+		'Cannot get schedule information for more than limit.',
+	),
 	schedule90Days: def(400, 'invalidParameter', 'Cannot query schedule for more than 90 days.'),
 	paramIllegal: def(400, 'paramIllegal', 'PARAM ILLEGAL'),
-	attendeesMaxResults: def(400, 'invalidParameter.maxResults', 'maxResults size must within range [0,500]'),
+	attendeesMaxResults: def(
+		400,
+		'invalidParameter.maxResults',
+		'maxResults size must within range [0,500]',
+	),
 	/** Opt-in strict mode (community report [B57]): filter times without milliseconds. Wording is ours. */
 	timestampWithoutMillis: def(
 		400,

@@ -63,7 +63,10 @@ export function createSandbox(options: Omit<StartSandboxOptions, 'port' | 'host'
 } {
 	const saved = options.statePath ? readStateFile(options.statePath) : undefined;
 	const seed = validateSeed(cloneSeed(saved?.seed ?? options.seed ?? defaultSeed));
-	const runtime = new SandboxRuntime(seed, { latencyMs: options.latencyMs ?? 0, qps: options.qps ?? null });
+	const runtime = new SandboxRuntime(seed, {
+		latencyMs: options.latencyMs ?? 0,
+		qps: options.qps ?? null,
+	});
 	if (saved) {
 		try {
 			runtime.restoreState(saved);

@@ -82,13 +82,18 @@ function errorAnswer(err: DingTalkError, requestId: string): Answer {
 }
 
 function send(reply: FastifyReply, requestId: string, answer: Answer): FastifyReply {
-	reply.code(answer.status).header('x-acs-request-id', requestId).header('x-acs-trace-id', traceId(requestId));
+	reply
+		.code(answer.status)
+		.header('x-acs-request-id', requestId)
+		.header('x-acs-trace-id', traceId(requestId));
 	if (answer.payload === undefined) return reply.send();
 	return reply.header('content-type', JSON_TYPE).send(answer.payload);
 }
 
 /** The QPS-limit code for the caller's app type (reference §2.5): ISV apps have their own code. */
-function qpsErrorKey(appType: AuthContext['appType'] | undefined): 'qpsLimitForAppkeyAndApi' | 'qpsLimitForSuitekeyAndOrgAndApi' {
+function qpsErrorKey(
+	appType: AuthContext['appType'] | undefined,
+): 'qpsLimitForAppkeyAndApi' | 'qpsLimitForSuitekeyAndOrgAndApi' {
 	return appType === 'thirdParty' ? 'qpsLimitForSuitekeyAndOrgAndApi' : 'qpsLimitForAppkeyAndApi';
 }
 
@@ -97,13 +102,18 @@ function toDingTalkError(err: unknown): DingTalkError {
 	if (isDingTalkError(err)) return err;
 	const e = err as { code?: string; statusCode?: number };
 	if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return dingError('bodyTooLarge');
-	if (typeof e?.code === 'string' && e.code.startsWith('FST_ERR_CTP')) return dingError('missingBody');
+	if (typeof e?.code === 'string' && e.code.startsWith('FST_ERR_CTP'))
+		return dingError('missingBody');
 	if (err instanceof SyntaxError) return dingError('missingBody');
-	if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) return dingError('badRequest');
+	if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500)
+		return dingError('badRequest');
 	return dingError('unknownError');
 }
 
-export function buildApp(rt: SandboxRuntime, options: AppOptions = {}): { app: FastifyInstance; timers: Set<NodeJS.Timeout> } {
+export function buildApp(
+	rt: SandboxRuntime,
+	options: AppOptions = {},
+): { app: FastifyInstance; timers: Set<NodeJS.Timeout> } {
 	const timers = new Set<NodeJS.Timeout>();
 	const app = Fastify({
 		logger: options.logger
@@ -138,7 +148,11 @@ export function buildApp(rt: SandboxRuntime, options: AppOptions = {}): { app: F
 			}
 			const id = newRequestId();
 			const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-			const body = JSON.stringify({ code: ERRORS.badRequest.code, requestid: id, message: ERRORS.badRequest.message });
+			const body = JSON.stringify({
+				code: ERRORS.badRequest.code,
+				requestid: id,
+				message: ERRORS.badRequest.message,
+			});
 			socket.end(
 				`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
 					`content-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
@@ -168,7 +182,11 @@ export function buildApp(rt: SandboxRuntime, options: AppOptions = {}): { app: F
 		if (de.status >= 500) req.log.error({ err }, 'unexpected sandbox error');
 		const cfg = req.routeOptions?.config as unknown as RouteConfig | undefined;
 		if (!cfg?.control) {
-			rt.stats.record(`${req.method} ${req.routeOptions?.url ?? '(unknown)'}`, cfg?.action ?? '(unknown)', de.status);
+			rt.stats.record(
+				`${req.method} ${req.routeOptions?.url ?? '(unknown)'}`,
+				cfg?.action ?? '(unknown)',
+				de.status,
+			);
 		}
 		return send(reply, String(req.id), errorAnswer(de, String(req.id)));
 	});
@@ -222,7 +240,9 @@ async function dispatch(
 		if (route.auth) {
 			auth = rt.model.authenticate(req.headers['x-acs-dingtalk-access-token']);
 			if (route.scope && auth.permissions && !auth.permissions.includes(route.scope)) {
-				throw new DingTalkError(ERRORS.accessTokenPermissionDenied, undefined, { requiredScopes: [route.scope] });
+				throw new DingTalkError(ERRORS.accessTokenPermissionDenied, undefined, {
+					requiredScopes: [route.scope],
+				});
 			}
 			if (!rt.limiter.allow(`${auth.appId}|${auth.corpId}`, route.action)) {
 				stats.rateLimited++;
@@ -237,7 +257,10 @@ async function dispatch(
 			if (seen.state === 'replay') {
 				stats.idempotentReplays++;
 				// The first answer as it was, request id included (header == body requestid).
-				return finish({ status: seen.response.status, payload: seen.response.body }, seen.response.requestId);
+				return finish(
+					{ status: seen.response.status, payload: seen.response.body },
+					seen.response.requestId,
+				);
 			}
 			if (seen.state === 'processing') throw dingError('idempotencyProcessing');
 			idemKey = key;
@@ -283,7 +306,9 @@ function applyFault(
 	// qps403 answers with the ISV code for a third-party caller: a valid third-party token, or the
 	// third-party token endpoint itself (it takes no token).
 	const callerType = (): AuthContext['appType'] | undefined =>
-		action === 'GetCorpAccessToken' ? 'thirdParty' : rt.model.peekAuth(req.headers['x-acs-dingtalk-access-token'])?.appType;
+		action === 'GetCorpAccessToken'
+			? 'thirdParty'
+			: rt.model.peekAuth(req.headers['x-acs-dingtalk-access-token'])?.appType;
 	const errorFor: Record<string, DingTalkError> = {
 		http500: dingError('unknownError'),
 		http502: dingError('badGateway'),

@@ -35,14 +35,18 @@ if (process.env.GITHUB_ACTIONS !== 'true') {
 if (process.env.GITHUB_REF_TYPE === 'tag') {
 	const tagVersion = (process.env.GITHUB_REF_NAME || '').replace(/^v/, '');
 	if (tagVersion !== version) {
-		fail(`Tag ${process.env.GITHUB_REF_NAME} does not name package.json's version ${version}: nothing published.`);
+		fail(
+			`Tag ${process.env.GITHUB_REF_NAME} does not name package.json's version ${version}: nothing published.`,
+		);
 	}
 }
 
 const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
 const escaped = version.replace(/[.+]/g, '\\$&');
 if (!new RegExp(`^## \\[${escaped}\\] - \\d{4}-\\d{2}-\\d{2}`, 'm').test(changelog)) {
-	fail(`CHANGELOG.md has no "## [${version}] - YYYY-MM-DD" section: describe and date the release before publishing it.`);
+	fail(
+		`CHANGELOG.md has no "## [${version}] - YYYY-MM-DD" section: describe and date the release before publishing it.`,
+	);
 }
 
 // @n8n/node-cli exports no bin path, so its file is named directly.

@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollCalendar } from './poll';
@@ -13,11 +18,15 @@ export class DingTalkCalendarTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'DingTalk Calendar Trigger',
 		name: 'dingTalkCalendarTrigger',
-		icon: { light: 'file:dingtalkCalendarTrigger.svg', dark: 'file:dingtalkCalendarTrigger.dark.svg' },
+		icon: {
+			light: 'file:dingtalkCalendarTrigger.svg',
+			dark: 'file:dingtalkCalendarTrigger.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Watch " + $parameter["userId"]}}',
-		description: 'Starts the workflow when DingTalk calendar events or meeting-room bookings change',
+		description:
+			'Starts the workflow when DingTalk calendar events or meeting-room bookings change',
 		defaults: { name: 'DingTalk Calendar Trigger' },
 		polling: true,
 		inputs: [],

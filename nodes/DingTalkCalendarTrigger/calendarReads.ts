@@ -32,15 +32,21 @@ async function listAll(
 	qs: IDataObject,
 ): Promise<{ events: IDataObject[]; syncToken?: string }> {
 	let syncToken: string | undefined;
-	const events = await collectPages(context, 0, Infinity, PAGE_SIZE, async (maxResults, nextToken) => {
-		const page = await client.call<EventsPage>(API.ListEvents, {
-			params: { userId: calendar.userId, calendarId: calendar.calendarId },
-			qs: { ...qs, maxResults, ...(nextToken ? { nextToken } : {}) },
-			subject: { userId: calendar.userId },
-		});
-		if (typeof page.syncToken === 'string' && page.syncToken) syncToken = page.syncToken;
-		return { entries: Array.isArray(page.events) ? page.events : [], nextToken: page.nextToken };
-	});
+	const events = await collectPages(
+		context,
+		0,
+		Infinity,
+		PAGE_SIZE,
+		async (maxResults, nextToken) => {
+			const page = await client.call<EventsPage>(API.ListEvents, {
+				params: { userId: calendar.userId, calendarId: calendar.calendarId },
+				qs: { ...qs, maxResults, ...(nextToken ? { nextToken } : {}) },
+				subject: { userId: calendar.userId },
+			});
+			if (typeof page.syncToken === 'string' && page.syncToken) syncToken = page.syncToken;
+			return { entries: Array.isArray(page.events) ? page.events : [], nextToken: page.nextToken };
+		},
+	);
 	return { events, syncToken };
 }
 
@@ -93,8 +99,13 @@ export async function readWindow(
  */
 export function isSyncTokenRefused(error: unknown): boolean {
 	if (!(error instanceof NodeApiError)) return false;
-	const details = (error.context as { dingTalk?: { httpStatus?: unknown; code?: unknown } }).dingTalk;
-	return details?.httpStatus === 400 && details.code !== 'InvalidAuthentication' && details.code !== 'idempotencyProcessing';
+	const details = (error.context as { dingTalk?: { httpStatus?: unknown; code?: unknown } })
+		.dingTalk;
+	return (
+		details?.httpStatus === 400 &&
+		details.code !== 'InvalidAuthentication' &&
+		details.code !== 'idempotencyProcessing'
+	);
 }
 
 function noSyncToken(context: IPollFunctions): NodeApiError {

@@ -3,7 +3,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { RoomChange, RoomStatus, TriggerItem } from './emittedItem';
 import { roomsOf } from './eventFilters';
-import { MAX_ROOM_NAME, MAX_STARTING_KEYS, MAX_WATCHED_EVENTS, MAX_WATERMARK_IDS, type RoomMark, type Watermark } from './pollState';
+import {
+	MAX_ROOM_NAME,
+	MAX_STARTING_KEYS,
+	MAX_WATCHED_EVENTS,
+	MAX_WATERMARK_IDS,
+	type RoomMark,
+	type Watermark,
+} from './pollState';
 
 const timeMs = (value: unknown): number | undefined => {
 	if (typeof value !== 'string' || !value) return undefined;
@@ -46,7 +53,11 @@ export function classifyChanges(
 	for (const event of changed) if (eventId(event)) latest.set(eventId(event), event);
 	const items: TriggerItem[] = [];
 	for (const event of latest.values()) {
-		const change = isCancelled(event) ? 'cancelled' : createdAfter(event, watermark, nowMs) ? 'created' : 'updated';
+		const change = isCancelled(event)
+			? 'cancelled'
+			: createdAfter(event, watermark, nowMs)
+				? 'created'
+				: 'updated';
 		items.push({ change, event });
 	}
 	return { items, watermark: advanceWatermark(watermark, [...latest.values()], nowMs) };
@@ -55,7 +66,10 @@ export function classifyChanges(
 /** Whether DingTalk created the event after everything the watermark covers (see classifyChanges). */
 export function createdAfter(event: IDataObject, watermark: Watermark, nowMs: number): boolean {
 	const created = plausible(timeMs(event.createTime), nowMs) ?? 0;
-	return created > watermark.ms || (created === watermark.ms && created > 0 && !watermark.ids.includes(eventId(event)));
+	return (
+		created > watermark.ms ||
+		(created === watermark.ms && created > 0 && !watermark.ids.includes(eventId(event)))
+	);
 }
 
 /** DingTalk and n8n clocks may differ a little; a day is more than any real skew. */
@@ -65,13 +79,22 @@ const plausible = (ms: number | undefined, nowMs: number): number | undefined =>
 	ms !== undefined && ms <= nowMs + MAX_CLOCK_SKEW ? ms : undefined;
 
 /** The watermark after seeing `events`: the latest create/update time, and who was created in that second. */
-export function advanceWatermark(watermark: Watermark, events: IDataObject[], nowMs: number): Watermark {
+export function advanceWatermark(
+	watermark: Watermark,
+	events: IDataObject[],
+	nowMs: number,
+): Watermark {
 	let ms = watermark.ms;
 	for (const event of events) {
-		ms = Math.max(ms, plausible(timeMs(event.createTime), nowMs) ?? 0, plausible(timeMs(event.updateTime), nowMs) ?? 0);
+		ms = Math.max(
+			ms,
+			plausible(timeMs(event.createTime), nowMs) ?? 0,
+			plausible(timeMs(event.updateTime), nowMs) ?? 0,
+		);
 	}
 	const ids = new Set(ms === watermark.ms ? watermark.ids : []);
-	for (const event of events) if (timeMs(event.createTime) === ms && eventId(event)) ids.add(eventId(event));
+	for (const event of events)
+		if (timeMs(event.createTime) === ms && eventId(event)) ids.add(eventId(event));
 	return { ms, ids: [...ids].slice(-MAX_WATERMARK_IDS) };
 }
 
@@ -79,7 +102,11 @@ function currentRooms(event: IDataObject): RoomMark[] {
 	const marks: RoomMark[] = [];
 	for (const room of roomsOf(event)) {
 		const status = room.responseStatus;
-		if (typeof room.roomId !== 'string' || (status !== 'accepted' && status !== 'tentative' && status !== 'declined')) continue;
+		if (
+			typeof room.roomId !== 'string' ||
+			(status !== 'accepted' && status !== 'tentative' && status !== 'declined')
+		)
+			continue;
 		marks.push([room.roomId, status, String(room.displayName ?? '').slice(0, MAX_ROOM_NAME)]);
 	}
 	return marks;
@@ -120,7 +147,8 @@ export function diffRooms(
 				}
 			}
 			for (const [roomId, status, roomName] of now) {
-				if (!seen.has(roomId)) items.push(roomItem(event, { roomId, roomName, previousStatus: null, status }));
+				if (!seen.has(roomId))
+					items.push(roomItem(event, { roomId, roomName, previousStatus: null, status }));
 			}
 		}
 		if (watched < MAX_WATCHED_EVENTS) {
@@ -150,12 +178,15 @@ export function findStarting(
 	const items: TriggerItem[] = [];
 	for (const event of window) {
 		const start = eventStartMs(event, zone);
-		if (start === undefined || isCancelled(event) || start < range.from || start > range.to) continue;
+		if (start === undefined || isCancelled(event) || start < range.from || start > range.to)
+			continue;
 		const key = `${eventId(event)}@${start}`;
 		if (known.has(key)) continue;
 		known.add(key);
 		items.push({ change: 'starting', event });
 	}
-	const keep = [...known].filter((key) => Number(key.slice(key.lastIndexOf('@') + 1)) >= range.keepFrom);
+	const keep = [...known].filter(
+		(key) => Number(key.slice(key.lastIndexOf('@') + 1)) >= range.keepFrom,
+	);
 	return { items, sent: keep.slice(-MAX_STARTING_KEYS) };
 }

@@ -1,8 +1,21 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { DingTalkClient } from '../DingTalkCalendar/transport/client';
-import { isSyncTokenRefused, readBaseline, readChanges, readWindow, type CalendarRef } from './calendarReads';
-import { advanceWatermark, classifyChanges, createdAfter, diffRooms, eventStartMs, findStarting } from './changeDetection';
+import {
+	isSyncTokenRefused,
+	readBaseline,
+	readChanges,
+	readWindow,
+	type CalendarRef,
+} from './calendarReads';
+import {
+	advanceWatermark,
+	classifyChanges,
+	createdAfter,
+	diffRooms,
+	eventStartMs,
+	findStarting,
+} from './changeDetection';
 import { toExecutionData, type Change, type TriggerItem } from './emittedItem';
 import { matchesFilters } from './eventFilters';
 import { readState, writeState, type PollState, type RoomMark, type Watermark } from './pollState';
@@ -33,7 +46,9 @@ const SELECTED_BY: Record<Change, TriggerEvent> = {
  * The first poll (or the first for another calendar) lists the baseline and emits nothing. A sync token
  * DingTalk refuses (400) is replaced the same way: the changes in between are not reported (README).
  */
-export async function pollCalendar(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+export async function pollCalendar(
+	context: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
 	const settings = readTriggerSettings(context);
 	const client = new DingTalkClient(context);
 	const calendar: CalendarRef = { userId: settings.userId, calendarId: settings.calendarId };
@@ -73,7 +88,9 @@ export async function pollCalendar(context: IPollFunctions): Promise<INodeExecut
 	const watchStarting = settings.events.has('eventStarting');
 	const horizonEnd = now + settings.roomHorizonDays * DAY;
 	const startingTo = now + settings.minutesBefore * MINUTE;
-	const startingFrom = stored?.starting ? Math.max(Math.min(stored.starting.through, now), now - MAX_LATE_START) : now;
+	const startingFrom = stored?.starting
+		? Math.max(Math.min(stored.starting.through, now), now - MAX_LATE_START)
+		: now;
 	let rooms: Record<string, RoomMark[]> | undefined;
 	let starting: PollState['starting'];
 	if (watchRooms || watchStarting) {
@@ -84,11 +101,17 @@ export async function pollCalendar(context: IPollFunctions): Promise<INodeExecut
 			.filter((entry): entry is { event: IDataObject; start: number } => entry.start !== undefined)
 			.sort((a, b) => a.start - b.start);
 		if (watchRooms) {
-			const upcoming = window.filter((entry) => entry.start >= now && entry.start <= horizonEnd).map((entry) => entry.event);
+			const upcoming = window
+				.filter((entry) => entry.start >= now && entry.start <= horizonEnd)
+				.map((entry) => entry.event);
 			// New since the last poll: created after what the last poll had seen (the stored watermark). The
 			// listing comes after the sync read, so an event created in between counts here, and as created next poll.
 			const before = stored?.watermark;
-			const diff = diffRooms(upcoming, stored?.rooms, (event) => !!before && createdAfter(event, before, now));
+			const diff = diffRooms(
+				upcoming,
+				stored?.rooms,
+				(event) => !!before && createdAfter(event, before, now),
+			);
 			items.push(...diff.items);
 			rooms = diff.rooms;
 		}
@@ -106,13 +129,19 @@ export async function pollCalendar(context: IPollFunctions): Promise<INodeExecut
 	}
 
 	// 3. Commit, then emit.
-	const state: PollState = { version: 1, calendar: `${calendar.userId}/${calendar.calendarId}`, syncToken, watermark };
+	const state: PollState = {
+		version: 1,
+		calendar: `${calendar.userId}/${calendar.calendarId}`,
+		syncToken,
+		watermark,
+	};
 	if (rooms) state.rooms = rooms;
 	if (starting) state.starting = starting;
 	writeState(staticData, state);
 
 	const emitted = items.filter(
-		(item) => settings.events.has(SELECTED_BY[item.change]) && matchesFilters(item.event, settings.filters),
+		(item) =>
+			settings.events.has(SELECTED_BY[item.change]) && matchesFilters(item.event, settings.filters),
 	);
 	return emitted.length ? [toExecutionData(emitted)] : null;
 }

@@ -59,10 +59,12 @@ function isRoomMark(value: unknown): value is RoomMark {
 /** The stored state for this calendar, or undefined (first poll, another calendar, or unreadable state). */
 export function readState(staticData: IDataObject, calendar: string): PollState | undefined {
 	const raw = staticData[STATE_KEY] as Partial<PollState> | undefined;
-	if (!raw || typeof raw !== 'object' || raw.version !== 1 || raw.calendar !== calendar) return undefined;
+	if (!raw || typeof raw !== 'object' || raw.version !== 1 || raw.calendar !== calendar)
+		return undefined;
 	if (typeof raw.syncToken !== 'string' || !raw.syncToken) return undefined;
 	const watermark = raw.watermark;
-	if (!watermark || typeof watermark.ms !== 'number' || !Array.isArray(watermark.ids)) return undefined;
+	if (!watermark || typeof watermark.ms !== 'number' || !Array.isArray(watermark.ids))
+		return undefined;
 	const state: PollState = {
 		version: 1,
 		calendar,
@@ -77,7 +79,10 @@ export function readState(staticData: IDataObject, calendar: string): PollState 
 	}
 	const starting = raw.starting;
 	if (starting && typeof starting.through === 'number' && Array.isArray(starting.sent)) {
-		state.starting = { through: starting.through, sent: starting.sent.filter((key) => typeof key === 'string') };
+		state.starting = {
+			through: starting.through,
+			sent: starting.sent.filter((key) => typeof key === 'string'),
+		};
 	}
 	return state;
 }

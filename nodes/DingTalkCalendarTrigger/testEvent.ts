@@ -17,9 +17,11 @@ const updatedMs = (event: IDataObject): number => Date.parse(String(event.update
 /** How a real poll would report this event for the changes chosen, or undefined if it would not. */
 function asEmission(event: IDataObject, settings: TriggerSettings): TriggerItem | undefined {
 	const { events } = settings;
-	if (event.status === 'cancelled') return events.has('eventCancelled') ? { change: 'cancelled', event } : undefined;
+	if (event.status === 'cancelled')
+		return events.has('eventCancelled') ? { change: 'cancelled', event } : undefined;
 	const unchangedSinceCreated = event.createTime === event.updateTime;
-	if (events.has('eventCreated') && (unchangedSinceCreated || !events.has('eventUpdated'))) return { change: 'created', event };
+	if (events.has('eventCreated') && (unchangedSinceCreated || !events.has('eventUpdated')))
+		return { change: 'created', event };
 	if (events.has('eventUpdated')) return { change: 'updated', event };
 	const room = roomsOf(event)[0];
 	if (events.has('roomBookingChanged') && room) {
@@ -50,7 +52,14 @@ export async function fetchTestEvent(
 	const now = Date.now();
 	const calendar = { userId: settings.userId, calendarId: settings.calendarId };
 	const events = (
-		await readWindow(context, client, calendar, now - TEST_SPAN_DAYS * DAY, now + TEST_SPAN_DAYS * DAY, settings.events.has('eventCancelled'))
+		await readWindow(
+			context,
+			client,
+			calendar,
+			now - TEST_SPAN_DAYS * DAY,
+			now + TEST_SPAN_DAYS * DAY,
+			settings.events.has('eventCancelled'),
+		)
 	).filter((event) => matchesFilters(event, settings.filters));
 
 	const changed = events

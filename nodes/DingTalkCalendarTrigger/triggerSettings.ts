@@ -4,7 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { calendarIdField, organizerField } from '../DingTalkCalendar/descriptions/common';
 
 /** What the trigger can start a workflow on; each emitted item's `change` names one of them. */
-export type TriggerEvent = 'eventCreated' | 'eventUpdated' | 'eventCancelled' | 'roomBookingChanged' | 'eventStarting';
+export type TriggerEvent =
+	| 'eventCreated'
+	| 'eventUpdated'
+	| 'eventCancelled'
+	| 'roomBookingChanged'
+	| 'eventStarting';
 
 export const TRIGGER_EVENTS: readonly TriggerEvent[] = [
 	'eventCreated',
@@ -79,7 +84,7 @@ export const triggerProperties: INodeProperties[] = [
 	{
 		...organizerField,
 		description:
-			"The unionId of the user whose calendar to watch (not the staff user ID): events they organize or attend",
+			'The unionId of the user whose calendar to watch (not the staff user ID): events they organize or attend',
 	},
 	calendarIdField,
 	{
@@ -89,7 +94,8 @@ export const triggerProperties: INodeProperties[] = [
 		default: 10,
 		typeOptions: { minValue: 1, maxValue: MAX_MINUTES_BEFORE },
 		displayOptions: { show: { events: ['eventStarting'] } },
-		description: 'An event counts as starting when it starts within this many minutes. Each start is reported once.',
+		description:
+			'An event counts as starting when it starts within this many minutes. Each start is reported once.',
 	},
 	{
 		displayName: 'Filters',
@@ -104,7 +110,8 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				default: 0,
 				typeOptions: { minValue: 0, maxValue: MAX_MIN_ATTENDEES },
-				description: 'Only events with at least this many attendees (DingTalk lists up to 100 per event)',
+				description:
+					'Only events with at least this many attendees (DingTalk lists up to 100 per event)',
 			},
 			{
 				displayName: 'Rooms',
@@ -113,8 +120,16 @@ export const triggerProperties: INodeProperties[] = [
 				default: 'any',
 				options: [
 					{ name: 'Any', value: 'any', description: 'Events with or without meeting rooms' },
-					{ name: 'With Rooms', value: 'withRooms', description: 'Only events with at least one meeting room (any status)' },
-					{ name: 'Without Rooms', value: 'withoutRooms', description: 'Only events without meeting rooms' },
+					{
+						name: 'With Rooms',
+						value: 'withRooms',
+						description: 'Only events with at least one meeting room (any status)',
+					},
+					{
+						name: 'Without Rooms',
+						value: 'withoutRooms',
+						description: 'Only events without meeting rooms',
+					},
 				],
 			},
 			{
@@ -162,7 +177,11 @@ function boundedNumber(
 	if (value === undefined || value === null || value === '') return fallback;
 	const n = typeof value === 'number' ? value : Number(value);
 	if (!Number.isInteger(n) || n < min || n > max) {
-		fail(context, `${field} must be a whole number from ${min} to ${max}`, `${field} is ${String(value)}.`);
+		fail(
+			context,
+			`${field} must be a whole number from ${min} to ${max}`,
+			`${field} is ${String(value)}.`,
+		);
 	}
 	return n;
 }
@@ -170,20 +189,33 @@ function boundedNumber(
 /** Reads and checks the trigger's parameters; every problem names the field. */
 export function readTriggerSettings(context: IPollFunctions): TriggerSettings {
 	const rawEvents = context.getNodeParameter('events', []) as unknown;
-	const list = Array.isArray(rawEvents) ? rawEvents : typeof rawEvents === 'string' && rawEvents ? rawEvents.split(',') : [];
+	const list = Array.isArray(rawEvents)
+		? rawEvents
+		: typeof rawEvents === 'string' && rawEvents
+			? rawEvents.split(',')
+			: [];
 	const events = new Set<TriggerEvent>();
 	for (const value of list) {
 		const event = String(value).trim() as TriggerEvent;
 		if (!TRIGGER_EVENTS.includes(event)) {
-			fail(context, `Trigger On has an unknown value "${String(value)}"`, `Choose from: ${TRIGGER_EVENTS.join(', ')}.`);
+			fail(
+				context,
+				`Trigger On has an unknown value "${String(value)}"`,
+				`Choose from: ${TRIGGER_EVENTS.join(', ')}.`,
+			);
 		}
 		events.add(event);
 	}
-	if (events.size === 0) fail(context, 'Trigger On is empty', 'Choose at least one change to trigger on.');
+	if (events.size === 0)
+		fail(context, 'Trigger On is empty', 'Choose at least one change to trigger on.');
 
 	const userId = String(context.getNodeParameter('userId', '') ?? '').trim();
 	if (!userId) {
-		fail(context, 'Organizer User ID is empty', 'Give the unionId of the user whose calendar to watch (not the staff user ID).');
+		fail(
+			context,
+			'Organizer User ID is empty',
+			'Give the unionId of the user whose calendar to watch (not the staff user ID).',
+		);
 	}
 	const calendarId = String(context.getNodeParameter('calendarId', 'primary') ?? '').trim();
 	if (!calendarId) fail(context, 'Calendar ID is empty', 'Use "primary".');
@@ -191,7 +223,11 @@ export function readTriggerSettings(context: IPollFunctions): TriggerSettings {
 	const filters = (context.getNodeParameter('filters', {}) ?? {}) as Record<string, unknown>;
 	const rooms = (filters.rooms ?? 'any') as RoomsFilter;
 	if (!['any', 'withRooms', 'withoutRooms'].includes(rooms)) {
-		fail(context, `Filters > Rooms has an unknown value "${String(rooms)}"`, 'Choose Any, With Rooms or Without Rooms.');
+		fail(
+			context,
+			`Filters > Rooms has an unknown value "${String(rooms)}"`,
+			'Choose Any, With Rooms or Without Rooms.',
+		);
 	}
 	const options = events.has('roomBookingChanged')
 		? ((context.getNodeParameter('options', {}) ?? {}) as Record<string, unknown>)
@@ -201,12 +237,28 @@ export function readTriggerSettings(context: IPollFunctions): TriggerSettings {
 		userId,
 		calendarId,
 		filters: {
-			summaryContains: String(filters.summaryContains ?? '').trim().toLowerCase(),
+			summaryContains: String(filters.summaryContains ?? '')
+				.trim()
+				.toLowerCase(),
 			rooms,
-			minAttendees: boundedNumber(context, filters.minAttendees, 'Filters > Minimum Attendees', 0, MAX_MIN_ATTENDEES, 0),
+			minAttendees: boundedNumber(
+				context,
+				filters.minAttendees,
+				'Filters > Minimum Attendees',
+				0,
+				MAX_MIN_ATTENDEES,
+				0,
+			),
 		},
 		minutesBefore: events.has('eventStarting')
-			? boundedNumber(context, context.getNodeParameter('minutesBefore', 10), 'Minutes Before Start', 1, MAX_MINUTES_BEFORE, 10)
+			? boundedNumber(
+					context,
+					context.getNodeParameter('minutesBefore', 10),
+					'Minutes Before Start',
+					1,
+					MAX_MINUTES_BEFORE,
+					10,
+				)
 			: 10,
 		roomHorizonDays: boundedNumber(
 			context,

@@ -87,7 +87,8 @@ export function validateSeed(input: unknown): SandboxSeed {
 		need(isStr(app.corpId), `apps[${i}].corpId is required`);
 		need(typeof app.name === 'string', `apps[${i}].name must be a string`);
 		need(
-			app.permissions === undefined || (Array.isArray(app.permissions) && app.permissions.every(isStr)),
+			app.permissions === undefined ||
+				(Array.isArray(app.permissions) && app.permissions.every(isStr)),
 			`apps[${i}].permissions must be an array of strings`,
 		);
 		const id = appId(app);
@@ -100,7 +101,10 @@ export function validateSeed(input: unknown): SandboxSeed {
 	const users = new Set<string>();
 	seed.users.forEach((u, i) => {
 		need(isObject(u), `users[${i}] must be an object`);
-		need(isStr(u.unionId) && isSafeId(u.unionId), `users[${i}].unionId must be a non-empty id without / ? # %`);
+		need(
+			isStr(u.unionId) && isSafeId(u.unionId),
+			`users[${i}].unionId must be a non-empty id without / ? # %`,
+		);
 		need(isStr(u.userId), `users[${i}].userId is required`);
 		need(typeof u.name === 'string', `users[${i}].name must be a string`);
 		const key = `${corpOf(u)}|${u.unionId}`;
@@ -128,19 +132,34 @@ export function validateSeed(input: unknown): SandboxSeed {
 	const rooms = new Set<string>();
 	seed.rooms.forEach((r, i) => {
 		need(isObject(r), `rooms[${i}] must be an object`);
-		need(isStr(r.roomId) && isSafeId(r.roomId), `rooms[${i}].roomId must be a non-empty id without / ? # %`);
+		need(
+			isStr(r.roomId) && isSafeId(r.roomId),
+			`rooms[${i}].roomId must be a non-empty id without / ? # %`,
+		);
 		need(typeof r.roomName === 'string', `rooms[${i}].roomName must be a string`);
-		need(isInt(r.roomCapacity) && r.roomCapacity >= 0, `rooms[${i}].roomCapacity must be an integer`);
+		need(
+			isInt(r.roomCapacity) && r.roomCapacity >= 0,
+			`rooms[${i}].roomCapacity must be an integer`,
+		);
 		need(isInt(r.groupId), `rooms[${i}].groupId must be an integer`);
 		need(
 			r.groupId === 0 || groups.has(`${corpOf(r)}|${r.groupId}`),
 			`room ${r.roomId} has unknown group ${r.groupId}`,
 		);
-		need(Array.isArray(r.labels) && r.labels.every((l) => typeof l === 'string'), `rooms[${i}].labels must be strings`);
+		need(
+			Array.isArray(r.labels) && r.labels.every((l) => typeof l === 'string'),
+			`rooms[${i}].labels must be strings`,
+		);
 		need(typeof r.needsApproval === 'boolean', `rooms[${i}].needsApproval must be a boolean`);
 		need(typeof r.open === 'boolean', `rooms[${i}].open must be a boolean`);
-		need(r.closeReason === undefined || typeof r.closeReason === 'string', `rooms[${i}].closeReason must be a string`);
-		need(r.roomStatus === undefined || [0, 1, 2].includes(r.roomStatus), `rooms[${i}].roomStatus must be 0, 1 or 2`);
+		need(
+			r.closeReason === undefined || typeof r.closeReason === 'string',
+			`rooms[${i}].closeReason must be a string`,
+		);
+		need(
+			r.roomStatus === undefined || [0, 1, 2].includes(r.roomStatus),
+			`rooms[${i}].roomStatus must be 0, 1 or 2`,
+		);
 		const key = `${corpOf(r)}|${r.roomId}`;
 		need(!rooms.has(key), `duplicate room ${r.roomId}`);
 		rooms.add(key);
@@ -149,12 +168,21 @@ export function validateSeed(input: unknown): SandboxSeed {
 	const events = new Set<string>();
 	seed.events.forEach((e, i) => {
 		need(isObject(e), `events[${i}] must be an object`);
-		need(isStr(e.eventId) && isSafeId(e.eventId), `events[${i}].eventId must be a non-empty id without / ? # %`);
+		need(
+			isStr(e.eventId) && isSafeId(e.eventId),
+			`events[${i}].eventId must be a non-empty id without / ? # %`,
+		);
 		need(!events.has(e.eventId), `duplicate event ${e.eventId}`);
 		events.add(e.eventId);
-		need(users.has(`${corpOf(e)}|${e.organizerUnionId}`), `event ${e.eventId}: unknown organizer ${e.organizerUnionId}`);
+		need(
+			users.has(`${corpOf(e)}|${e.organizerUnionId}`),
+			`event ${e.eventId}: unknown organizer ${e.organizerUnionId}`,
+		);
 		need(isStr(e.summary), `event ${e.eventId}: summary is required`);
-		need(isStr(e.start) && isStr(e.end), `event ${e.eventId}: start and end are required ISO-8601 strings`);
+		need(
+			isStr(e.start) && isStr(e.end),
+			`event ${e.eventId}: start and end are required ISO-8601 strings`,
+		);
 		need(Array.isArray(e.roomIds), `event ${e.eventId}: roomIds must be an array`);
 		need(e.roomIds.length <= 5, `event ${e.eventId}: at most 5 rooms`);
 		for (const roomId of e.roomIds) {
@@ -242,7 +270,10 @@ export function buildOrgs(seed: SandboxSeed): Map<string, Org> {
 
 // ---------------------------------------------------------------- rooms_1_0 renderers (reference §5)
 
-function groupOut(g: SeedRoomGroup | undefined, groupId: number): { groupId: number; groupName: string; parentId: number } {
+function groupOut(
+	g: SeedRoomGroup | undefined,
+	groupId: number,
+): { groupId: number; groupName: string; parentId: number } {
 	return { groupId, groupName: g?.groupName ?? '', parentId: g?.parentId ?? 0 };
 }
 
@@ -292,7 +323,10 @@ export function renderRoomDetail(org: Org, room: RoomInfo): Record<string, unkno
 	// The booking-closed window (reference §5.2): a closed room is closed indefinitely (no taskEndTime)
 	// since the seed's creation; an open room has no window, so the object is left out.
 	if (!room.open) {
-		extensionConfig.reservationCloseDetail = { taskStartTime: SEED_CREATED_MS, closeReason: room.closeReason ?? '' };
+		extensionConfig.reservationCloseDetail = {
+			taskStartTime: SEED_CREATED_MS,
+			closeReason: room.closeReason ?? '',
+		};
 	}
 	extensionConfig.approvalSwitch = room.needsApproval;
 	extensionConfig.approvalType = 1;
@@ -307,6 +341,9 @@ export function renderRoomDetail(org: Org, room: RoomInfo): Record<string, unkno
 	};
 }
 
-export function renderGroup(org: Org, groupId: number): { groupId: number; groupName: string; parentId: number } {
+export function renderGroup(
+	org: Org,
+	groupId: number,
+): { groupId: number; groupName: string; parentId: number } {
 	return groupOut(org.groups.get(groupId), groupId);
 }

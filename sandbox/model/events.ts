@@ -15,7 +15,14 @@ import {
 	type RangeType,
 	type Recurrence,
 } from './recurrence';
-import { formatDate, formatInZone, formatTimestamp, isValidTimeZone, parseDate, parseInstant } from './time';
+import {
+	formatDate,
+	formatInZone,
+	formatTimestamp,
+	isValidTimeZone,
+	parseDate,
+	parseInstant,
+} from './time';
 import type { EventRecord, EventTimeOut, ResponseStatus } from './types';
 import {
 	arrayOfObjects,
@@ -34,10 +41,21 @@ export const MAX_SUMMARY = 2048;
 export const MAX_DESCRIPTION = 5000;
 export const MAX_ATTENDEES_PER_CALL = 500;
 export const MAX_ATTENDEES_PER_EVENT = 5000;
-const UI_NAMES = ['updateEventButton', 'deleteEventButton', 'transferEventButton', 'attendee', 'comment'];
+const UI_NAMES = [
+	'updateEventButton',
+	'deleteEventButton',
+	'transferEventButton',
+	'attendee',
+	'comment',
+];
 const UI_STATUSES = ['hide', 'disable', 'enable'];
 const REMINDER_METHODS = ['dingtalk', 'sms', 'phone'];
-export const RESPONSE_STATUSES: readonly ResponseStatus[] = ['needsAction', 'accepted', 'declined', 'tentative'];
+export const RESPONSE_STATUSES: readonly ResponseStatus[] = [
+	'needsAction',
+	'accepted',
+	'declined',
+	'tentative',
+];
 
 /** Everything a create or patch may set; `undefined` = not sent. */
 export interface EventInput {
@@ -96,22 +114,36 @@ function parseRecurrence(v: unknown): Recurrence | null {
 		throw invalidParameter(`Recurrence pattern index invalid: ${index}`);
 	}
 	const firstDayOfWeek = optString(pattern, 'firstDayOfWeek', 'recurrence.pattern.firstDayOfWeek');
-	if (firstDayOfWeek !== undefined && !WEEKDAYS.includes(firstDayOfWeek as (typeof WEEKDAYS)[number])) {
+	if (
+		firstDayOfWeek !== undefined &&
+		!WEEKDAYS.includes(firstDayOfWeek as (typeof WEEKDAYS)[number])
+	) {
 		throw invalidParameter(`Recurrence pattern firstDayOfWeek invalid: ${firstDayOfWeek}`);
 	}
 	const range = optObject(v, 'range', 'recurrence.range') ?? { type: 'noEnd' };
 	const rangeType = optString(range, 'type', 'recurrence.range.type') ?? 'noEnd';
-	if (!RANGE_TYPES.includes(rangeType as RangeType)) throw invalidParameter(`Recurrence range type invalid: ${rangeType}`);
+	if (!RANGE_TYPES.includes(rangeType as RangeType))
+		throw invalidParameter(`Recurrence range type invalid: ${rangeType}`);
 	const endDate = optString(range, 'endDate', 'recurrence.range.endDate');
-	const numberOfOccurrences = optInteger(range, 'numberOfOccurrences', 'recurrence.range.numberOfOccurrences');
+	const numberOfOccurrences = optInteger(
+		range,
+		'numberOfOccurrences',
+		'recurrence.range.numberOfOccurrences',
+	);
 	if (numberOfOccurrences !== undefined && (numberOfOccurrences < 1 || numberOfOccurrences > 99)) {
 		throw dingError('recurrenceOccurrences');
 	}
 	if (endDate !== undefined && numberOfOccurrences !== undefined) {
-		throw invalidParameter('Recurrence range endDate and numberOfOccurrences cannot be set at the same time');
+		throw invalidParameter(
+			'Recurrence range endDate and numberOfOccurrences cannot be set at the same time',
+		);
 	}
-	if (rangeType === 'numbered' && numberOfOccurrences === undefined) throw dingError('recurrenceOccurrences');
-	if (rangeType === 'endDate' && (endDate === undefined || (parseInstant(endDate) === null && parseDate(endDate) === null))) {
+	if (rangeType === 'numbered' && numberOfOccurrences === undefined)
+		throw dingError('recurrenceOccurrences');
+	if (
+		rangeType === 'endDate' &&
+		(endDate === undefined || (parseInstant(endDate) === null && parseDate(endDate) === null))
+	) {
 		throw invalidParameter('Recurrence range endDate invalid');
 	}
 	const out: Recurrence = {
@@ -127,9 +159,14 @@ function parseRecurrence(v: unknown): Recurrence | null {
 	return out;
 }
 
-export function parseAttendees(items: unknown[], path: string): Array<{ id: string; isOptional: boolean }> {
+export function parseAttendees(
+	items: unknown[],
+	path: string,
+): Array<{ id: string; isOptional: boolean }> {
 	if (items.length > MAX_ATTENDEES_PER_CALL) {
-		throw invalidParameter(`attendees batch size too large. Maximum allowed:${MAX_ATTENDEES_PER_CALL}`);
+		throw invalidParameter(
+			`attendees batch size too large. Maximum allowed:${MAX_ATTENDEES_PER_CALL}`,
+		);
 	}
 	return arrayOfObjects(items, path).map((a, i) => {
 		const id = optString(a, 'id', `${path}[${i}].id`);
@@ -144,7 +181,8 @@ export function parseEventInput(body: Json): EventInput {
 	const input: EventInput = {};
 	const summary = optString(body, 'summary');
 	if (summary !== undefined) {
-		if (summary.length > MAX_SUMMARY) throw invalidParameter(`Event summary length must less than ${MAX_SUMMARY}`);
+		if (summary.length > MAX_SUMMARY)
+			throw invalidParameter(`Event summary length must less than ${MAX_SUMMARY}`);
 		input.summary = summary;
 	}
 	const description = optString(body, 'description');
@@ -161,14 +199,17 @@ export function parseEventInput(body: Json): EventInput {
 	const attendees = optArray(body, 'attendees');
 	if (attendees) input.attendees = parseAttendees(attendees, 'attendees');
 	const location = optObject(body, 'location');
-	if (location) input.location = { displayName: optString(location, 'displayName', 'location.displayName') };
+	if (location)
+		input.location = { displayName: optString(location, 'displayName', 'location.displayName') };
 	const reminders = optArray(body, 'reminders');
 	if (reminders) {
 		input.reminders = arrayOfObjects(reminders, 'reminders').map((r, i) => {
 			const method = optString(r, 'method', `reminders[${i}].method`) ?? 'dingtalk';
-			if (!REMINDER_METHODS.includes(method)) throw invalidParameter(`reminder method invalid: ${method}`);
+			if (!REMINDER_METHODS.includes(method))
+				throw invalidParameter(`reminder method invalid: ${method}`);
 			const minutes = optInteger(r, 'minutes', `reminders[${i}].minutes`);
-			if (minutes === undefined || minutes < 0) throw typeError(`reminders[${i}].minutes`, 'an integer >= 0');
+			if (minutes === undefined || minutes < 0)
+				throw typeError(`reminders[${i}].minutes`, 'an integer >= 0');
 			return { method, minutes };
 		});
 	}
@@ -198,7 +239,8 @@ export function parseEventInput(body: Json): EventInput {
 		});
 	}
 	const rich = optObject(body, 'richTextDescription');
-	if (rich) input.richTextDescription = { text: optString(rich, 'text', 'richTextDescription.text') ?? '' };
+	if (rich)
+		input.richTextDescription = { text: optString(rich, 'text', 'richTextDescription.text') ?? '' };
 	const categories = optArray(body, 'categories');
 	if (categories) {
 		input.categories = arrayOfObjects(categories, 'categories').map((c, i) => {
@@ -218,7 +260,11 @@ export function parseEventInput(body: Json): EventInput {
 	return input;
 }
 
-function timePart(obj: Json, which: 'start' | 'end', isAllDay: boolean): { ms: number; zone?: string; out: EventTimeOut } {
+function timePart(
+	obj: Json,
+	which: 'start' | 'end',
+	isAllDay: boolean,
+): { ms: number; zone?: string; out: EventTimeOut } {
 	const notSet = which === 'start' ? dingError('eventStartNotSet') : dingError('eventEndNotSet');
 	const date = optString(obj, 'date', `${which}.date`);
 	const dateTime = optString(obj, 'dateTime', `${which}.dateTime`);
@@ -240,7 +286,11 @@ function timePart(obj: Json, which: 'start' | 'end', isAllDay: boolean): { ms: n
 }
 
 /** Resolve start/end (reference §2.8): timed `{dateTime, timeZone}`, all-day `{date}` with exclusive end. */
-export function resolveTiming(isAllDay: boolean, start: Json | undefined, end: Json | undefined): Timing {
+export function resolveTiming(
+	isAllDay: boolean,
+	start: Json | undefined,
+	end: Json | undefined,
+): Timing {
 	if (!start) throw dingError('eventStartNotSet');
 	if (!end) throw dingError('eventEndNotSet');
 	const s = timePart(start, 'start', isAllDay);

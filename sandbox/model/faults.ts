@@ -76,7 +76,9 @@ function compileMatcher(route: string | undefined): CompiledRule['match'] {
 		try {
 			re = new RegExp(route.startsWith('re:') ? route.slice(3) : route);
 		} catch (e) {
-			throw new FaultRuleError(`route ${JSON.stringify(route)} is not a valid regex: ${(e as Error).message}`);
+			throw new FaultRuleError(
+				`route ${JSON.stringify(route)} is not a valid regex: ${(e as Error).message}`,
+			);
 		}
 		return (method, path, action) => re.test(`${method} ${path}`) || re.test(action);
 	}
@@ -94,10 +96,12 @@ function validateRule(input: unknown, i: number): FaultRule {
 	const fail = (msg: string): never => {
 		throw new FaultRuleError(`faults[${i}]: ${msg}`);
 	};
-	if (!FAULT_KINDS.includes(r.kind as FaultKind)) fail(`kind must be one of ${FAULT_KINDS.join(', ')}`);
+	if (!FAULT_KINDS.includes(r.kind as FaultKind))
+		fail(`kind must be one of ${FAULT_KINDS.join(', ')}`);
 	if (r.route !== undefined && typeof r.route !== 'string') fail('route must be a string');
 	const num = (k: string, ok: (n: number) => boolean, what: string): void => {
-		if (r[k] !== undefined && (typeof r[k] !== 'number' || !ok(r[k] as number))) fail(`${k} must be ${what}`);
+		if (r[k] !== undefined && (typeof r[k] !== 'number' || !ok(r[k] as number)))
+			fail(`${k} must be ${what}`);
 	};
 	num('probability', (n) => n >= 0 && n <= 1, 'a number between 0 and 1');
 	num('everyNth', (n) => Number.isInteger(n) && n >= 1, 'an integer >= 1');

@@ -21,7 +21,10 @@ export interface StoredResponse {
 	expiresAtMs: number;
 }
 
-export type IdempotencyLookup = { state: 'new' } | { state: 'processing' } | { state: 'replay'; response: StoredResponse };
+export type IdempotencyLookup =
+	| { state: 'new' }
+	| { state: 'processing' }
+	| { state: 'replay'; response: StoredResponse };
 
 export class IdempotencyCache {
 	private readonly done = new Map<string, StoredResponse>();
@@ -30,7 +33,13 @@ export class IdempotencyCache {
 
 	constructor(private readonly clock: SandboxClock) {}
 
-	static key(appId: string, corpId: string, method: string, path: string, clientToken: string): string {
+	static key(
+		appId: string,
+		corpId: string,
+		method: string,
+		path: string,
+		clientToken: string,
+	): string {
 		return `${appId}\u0000${corpId}\u0000${method}\u0000${path}\u0000${clientToken}`;
 	}
 
@@ -74,7 +83,8 @@ export class IdempotencyCache {
 	restore(entries: Array<[string, StoredResponse]>): void {
 		this.done.clear();
 		this.inFlight.clear();
-		for (const [k, v] of entries) this.done.set(k, { ...v, requestId: v.requestId ?? requestIdOf(v.body) });
+		for (const [k, v] of entries)
+			this.done.set(k, { ...v, requestId: v.requestId ?? requestIdOf(v.body) });
 	}
 }
 

@@ -118,7 +118,10 @@ const HELD: ReadonlySet<string> = new Set(['accepted', 'tentative']);
 const ROOM_RESPONSES: readonly RoomResponseStatus[] = ['accepted', 'tentative', 'declined'];
 
 function fingerprint(parts: Array<string | number | boolean | undefined>): string {
-	return createHash('sha1').update(parts.map((p) => String(p ?? '')).join('\u0000')).digest('base64url').slice(0, 10);
+	return createHash('sha1')
+		.update(parts.map((p) => String(p ?? '')).join('\u0000'))
+		.digest('base64url')
+		.slice(0, 10);
 }
 
 function encodeCursor(value: Record<string, unknown>): string {
@@ -172,7 +175,11 @@ export class SandboxModel {
 			const zone = se.timeZone ?? DEFAULT_TIME_ZONE;
 			let timing: Timing;
 			try {
-				timing = resolveTiming(false, { dateTime: se.start, timeZone: zone }, { dateTime: se.end, timeZone: zone });
+				timing = resolveTiming(
+					false,
+					{ dateTime: se.start, timeZone: zone },
+					{ dateTime: se.end, timeZone: zone },
+				);
 			} catch (e) {
 				throw new SeedError(`event ${se.eventId}: ${(e as Error).message}`);
 			}
@@ -203,8 +210,12 @@ export class SandboxModel {
 				const room = org.rooms.get(roomId);
 				if (!room) throw new SeedError(`event ${se.eventId}: unknown room ${roomId}`);
 				const clash = this.findConflict(org, ev, roomId);
-				if (clash) throw new SeedError(`event ${se.eventId} and event ${clash.id} both hold room ${roomId}`);
-				ev.meetingRooms.push({ roomId, responseStatus: room.needsApproval ? 'tentative' : 'accepted' });
+				if (clash)
+					throw new SeedError(`event ${se.eventId} and event ${clash.id} both hold room ${roomId}`);
+				ev.meetingRooms.push({
+					roomId,
+					responseStatus: room.needsApproval ? 'tentative' : 'accepted',
+				});
 				org.events.set(ev.id, ev);
 				this.hold(org, ev.id, roomId);
 			}
@@ -238,7 +249,10 @@ export class SandboxModel {
 		userId: string,
 		calendarId: string,
 		eventId: string,
-		blanks: { calendarIdBlank: ErrorKey; eventIdBlank: ErrorKey } = { calendarIdBlank: 'calendarIdBlank', eventIdBlank: 'eventIdPathBlank' },
+		blanks: { calendarIdBlank: ErrorKey; eventIdBlank: ErrorKey } = {
+			calendarIdBlank: 'calendarIdBlank',
+			eventIdBlank: 'eventIdPathBlank',
+		},
 	): Org {
 		const org = this.org(auth);
 		this.checkCalendar(calendarId, blanks.calendarIdBlank);
@@ -265,7 +279,8 @@ export class SandboxModel {
 	/** An event the user can see (organizer or attendee), not deleted. */
 	private visibleEvent(org: Org, eventId: string, userId: string): EventRecord {
 		const ev = org.events.get(eventId);
-		if (!ev || ev.status !== 'confirmed' || !this.isParticipant(ev, userId)) throw dingError('itemNotFound');
+		if (!ev || ev.status !== 'confirmed' || !this.isParticipant(ev, userId))
+			throw dingError('itemNotFound');
 		return ev;
 	}
 
@@ -299,12 +314,18 @@ export class SandboxModel {
 		org.roomHolders.clear();
 		for (const ev of org.events.values()) {
 			if (ev.status !== 'confirmed') continue;
-			for (const r of ev.meetingRooms) if (HELD.has(r.responseStatus)) this.hold(org, ev.id, r.roomId);
+			for (const r of ev.meetingRooms)
+				if (HELD.has(r.responseStatus)) this.hold(org, ev.id, r.roomId);
 		}
 	}
 
 	/** Another confirmed event holding `roomId` (accepted or tentative) that overlaps `timing`. */
-	private findConflict(org: Org, ev: EventRecord, roomId: string, timing: SeriesTiming = this.timing(ev)): EventRecord | undefined {
+	private findConflict(
+		org: Org,
+		ev: EventRecord,
+		roomId: string,
+		timing: SeriesTiming = this.timing(ev),
+	): EventRecord | undefined {
 		const holders = org.roomHolders.get(roomId);
 		if (!holders) return undefined;
 		for (const id of holders) {
@@ -326,7 +347,8 @@ export class SandboxModel {
 	/** Parse a filter time; `null` when unparsable (callers pick the API's own error). */
 	private filterTime(value: string): number | null {
 		const ms = parseInstant(value);
-		if (ms !== null && this.strictTimestamps && !/\.\d{3}(Z|z|[+-])/.test(value)) throw dingError('timestampWithoutMillis');
+		if (ms !== null && this.strictTimestamps && !/\.\d{3}(Z|z|[+-])/.test(value))
+			throw dingError('timestampWithoutMillis');
 		return ms;
 	}
 
@@ -366,7 +388,8 @@ export class SandboxModel {
 		const timing = resolveTiming(input.isAllDay ?? false, input.start, input.end);
 		const now = this.clock.now();
 		const dayKey = `${userId}|${shanghaiDay(now)}`;
-		if ((org.createdPerDay.get(dayKey) ?? 0) >= this.limits.eventsPerUserPerDay) throw dingError('flowLimit');
+		if ((org.createdPerDay.get(dayKey) ?? 0) >= this.limits.eventsPerUserPerDay)
+			throw dingError('flowLimit');
 		const id = this.newEventId(org);
 		const ev: EventRecord = {
 			id,
@@ -413,7 +436,9 @@ export class SandboxModel {
 				ev.attendees.push({
 					id: a.id,
 					isOptional: a.isOptional,
-					responseStatus: previous.get(a.id)?.responseStatus ?? (a.id === organizerId ? 'accepted' : 'needsAction'),
+					responseStatus:
+						previous.get(a.id)?.responseStatus ??
+						(a.id === organizerId ? 'accepted' : 'needsAction'),
 				});
 			}
 			ev.hiddenFor = ev.hiddenFor.filter((id) => !seen.has(id));
@@ -429,10 +454,18 @@ export class SandboxModel {
 		if (input.freeBusyStatus !== undefined) ev.freeBusyStatus = input.freeBusyStatus;
 	}
 
-	getEvent(auth: AuthContext, userId: string, calendarId: string, eventId: string, query: Query = {}): Json {
+	getEvent(
+		auth: AuthContext,
+		userId: string,
+		calendarId: string,
+		eventId: string,
+		query: Query = {},
+	): Json {
 		const org = this.eventScope(auth, userId, calendarId, eventId);
-		const maxAttendees = queryInteger(query, 'maxAttendees', () => invalidParameter('maxAttendees invalid')) ?? 100;
-		if (maxAttendees < 0 || maxAttendees > 500) throw invalidParameter('maxAttendees size must within range [0,500]');
+		const maxAttendees =
+			queryInteger(query, 'maxAttendees', () => invalidParameter('maxAttendees invalid')) ?? 100;
+		if (maxAttendees < 0 || maxAttendees > 500)
+			throw invalidParameter('maxAttendees size must within range [0,500]');
 		const ev = this.visibleEvent(org, eventId, userId);
 		return renderEvent(org, ev, userId, 'get', maxAttendees || 100);
 	}
@@ -450,12 +483,15 @@ export class SandboxModel {
 		if (timeMax === null) throw invalidParameter(`Invalid timeMax: ${timeMaxRaw}`);
 		if (timeMin !== undefined && timeMax !== undefined) {
 			if (timeMax < timeMin) throw invalidParameter('timeMax must be later than timeMin');
-			if (timeMax - timeMin > 366 * MS_PER_DAY) throw invalidParameter('The range between timeMin and timeMax cannot exceed one year');
+			if (timeMax - timeMin > 366 * MS_PER_DAY)
+				throw invalidParameter('The range between timeMin and timeMax cannot exceed one year');
 		}
 		const maxResults = queryInteger(query, 'maxResults', bad('maxResults')) ?? 100;
-		if (maxResults < 1 || maxResults > 100) throw invalidParameter('maxResults size must within range [1,100]');
+		if (maxResults < 1 || maxResults > 100)
+			throw invalidParameter('maxResults size must within range [1,100]');
 		const maxAttendees = queryInteger(query, 'maxAttendees', bad('maxAttendees')) ?? 100;
-		if (maxAttendees < 0 || maxAttendees > 100) throw invalidParameter('maxAttendees size must within range [0,100]');
+		if (maxAttendees < 0 || maxAttendees > 100)
+			throw invalidParameter('maxAttendees size must within range [0,100]');
 		const showDeleted = queryBoolean(query, 'showDeleted', bad('showDeleted')) ?? false;
 		const seriesMasterId = query.seriesMasterId || undefined;
 		const syncTokenRaw = query.syncToken || undefined;
@@ -467,14 +503,23 @@ export class SandboxModel {
 			const c = decodeCursor(syncTokenRaw);
 			if (!c || typeof c.s !== 'number' || c.u !== userId) throw dingError('syncTokenInvalid');
 			// A token from before an invalidation (POST /__sandbox/syncTokens/invalidate) is refused the same way.
-			if ((typeof c.e === 'number' ? c.e : 0) !== org.syncEpoch) throw dingError('syncTokenInvalid');
+			if ((typeof c.e === 'number' ? c.e : 0) !== org.syncEpoch)
+				throw dingError('syncTokenInvalid');
 			syncFrom = c.s;
 		}
-		const fp = fingerprint([userId, timeMinRaw, timeMaxRaw, showDeleted, syncTokenRaw, seriesMasterId]);
+		const fp = fingerprint([
+			userId,
+			timeMinRaw,
+			timeMaxRaw,
+			showDeleted,
+			syncTokenRaw,
+			seriesMasterId,
+		]);
 		let after: { a: number; b: string } | undefined;
 		if (query.nextToken) {
 			const c = decodeCursor(query.nextToken);
-			if (!c || c.f !== fp || typeof c.a !== 'number' || typeof c.b !== 'string') throw invalidParameter('nextToken invalid');
+			if (!c || c.f !== fp || typeof c.a !== 'number' || typeof c.b !== 'string')
+				throw invalidParameter('nextToken invalid');
 			after = { a: c.a, b: c.b };
 		}
 
@@ -496,7 +541,9 @@ export class SandboxModel {
 		}
 		matches.sort((x, y) => key(x) - key(y) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 		const page = matches.slice(0, maxResults);
-		const out: Json = { events: page.map((ev) => renderEvent(org, ev, userId, 'list', maxAttendees || 100)) };
+		const out: Json = {
+			events: page.map((ev) => renderEvent(org, ev, userId, 'list', maxAttendees || 100)),
+		};
 		if (matches.length > maxResults) {
 			const last = page[page.length - 1];
 			out.nextToken = encodeCursor({ a: key(last), b: last.id, f: fp });
@@ -506,7 +553,13 @@ export class SandboxModel {
 		return out;
 	}
 
-	patchEvent(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): Json {
+	patchEvent(
+		auth: AuthContext,
+		userId: string,
+		calendarId: string,
+		eventId: string,
+		body: unknown,
+	): Json {
 		const org = this.eventScope(auth, userId, calendarId, eventId);
 		if (!isObject(body)) throw dingError('eventMustBeProvided');
 		const id = optString(body, 'id');
@@ -526,7 +579,8 @@ export class SandboxModel {
 				input.end ?? (sameKind ? timingSource(ev, 'end') : undefined),
 			);
 		}
-		const recurrence = input.recurrence === undefined ? ev.recurrence : (input.recurrence ?? undefined);
+		const recurrence =
+			input.recurrence === undefined ? ev.recurrence : (input.recurrence ?? undefined);
 		if (timing || input.recurrence !== undefined) {
 			const next: SeriesTiming = {
 				startMs: timing?.startMs ?? ev.startMs,
@@ -554,7 +608,13 @@ export class SandboxModel {
 		return renderEvent(org, ev, userId, 'patch');
 	}
 
-	deleteEvent(auth: AuthContext, userId: string, calendarId: string, eventId: string, query: Query = {}): undefined {
+	deleteEvent(
+		auth: AuthContext,
+		userId: string,
+		calendarId: string,
+		eventId: string,
+		query: Query = {},
+	): undefined {
 		const org = this.eventScope(auth, userId, calendarId, eventId);
 		queryBoolean(query, 'pushNotification', () => invalidParameter('pushNotification invalid'));
 		const ev = this.visibleEvent(org, eventId, userId);
@@ -570,27 +630,45 @@ export class SandboxModel {
 		return undefined;
 	}
 
-	addAttendees(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): undefined {
+	addAttendees(
+		auth: AuthContext,
+		userId: string,
+		calendarId: string,
+		eventId: string,
+		body: unknown,
+	): undefined {
 		const org = this.eventScope(auth, userId, calendarId, eventId);
 		if (!isObject(body)) throw dingError('missingBody');
 		const list = optArray(body, 'attendeesToAdd');
 		if (!list || list.length === 0) throw invalidParameter('attendeesToAdd must be provided.');
 		const toAdd = parseAttendees(list, 'attendeesToAdd');
 		const ev = this.ownedEvent(org, eventId, userId);
-		const fresh = toAdd.filter((a, i) => !ev.attendees.some((x) => x.id === a.id) && toAdd.findIndex((y) => y.id === a.id) === i);
+		const fresh = toAdd.filter(
+			(a, i) =>
+				!ev.attendees.some((x) => x.id === a.id) && toAdd.findIndex((y) => y.id === a.id) === i,
+		);
 		if (ev.attendees.length + fresh.length > MAX_ATTENDEES_PER_EVENT) {
-			throw invalidParameter(`attendees batch size too large. Maximum allowed:${MAX_ATTENDEES_PER_EVENT}`);
+			throw invalidParameter(
+				`attendees batch size too large. Maximum allowed:${MAX_ATTENDEES_PER_EVENT}`,
+			);
 		}
 		for (const a of toAdd) {
 			const hidden = ev.hiddenFor.indexOf(a.id);
 			if (hidden >= 0) ev.hiddenFor.splice(hidden, 1);
 		}
-		for (const a of fresh) ev.attendees.push({ id: a.id, isOptional: a.isOptional, responseStatus: 'needsAction' });
+		for (const a of fresh)
+			ev.attendees.push({ id: a.id, isOptional: a.isOptional, responseStatus: 'needsAction' });
 		this.touch(org, ev);
 		return undefined;
 	}
 
-	removeAttendees(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): undefined {
+	removeAttendees(
+		auth: AuthContext,
+		userId: string,
+		calendarId: string,
+		eventId: string,
+		body: unknown,
+	): undefined {
 		const org = this.eventScope(auth, userId, calendarId, eventId);
 		if (!isObject(body)) throw dingError('missingBody');
 		const list = optArray(body, 'attendeesToRemove') ?? [];
@@ -602,18 +680,26 @@ export class SandboxModel {
 		return undefined;
 	}
 
-	listAttendees(auth: AuthContext, userId: string, calendarId: string, eventId: string, query: Query = {}): Json {
+	listAttendees(
+		auth: AuthContext,
+		userId: string,
+		calendarId: string,
+		eventId: string,
+		query: Query = {},
+	): Json {
 		const org = this.eventScope(auth, userId, calendarId, eventId, {
 			calendarIdBlank: 'listAttendeesCalendarIdBlank',
 			eventIdBlank: 'listAttendeesEventIdBlank',
 		});
-		const maxResults = queryInteger(query, 'maxResults', () => dingError('attendeesMaxResults')) ?? 100;
+		const maxResults =
+			queryInteger(query, 'maxResults', () => dingError('attendeesMaxResults')) ?? 100;
 		if (maxResults < 0 || maxResults > 500) throw dingError('attendeesMaxResults');
 		const limit = maxResults || 100;
 		let offset = 0;
 		if (query.nextToken && query.nextToken !== '0') {
 			const c = decodeCursor(query.nextToken);
-			if (!c || typeof c.o !== 'number' || c.e !== eventId) throw invalidParameter('nextToken invalid');
+			if (!c || typeof c.o !== 'number' || c.e !== eventId)
+				throw invalidParameter('nextToken invalid');
 			offset = c.o;
 		}
 		const ev = this.visibleEvent(org, eventId, userId);
@@ -627,15 +713,23 @@ export class SandboxModel {
 				isOptional: a.isOptional,
 			})),
 		};
-		if (offset + limit < ev.attendees.length) out.nextToken = encodeCursor({ o: offset + limit, e: eventId });
+		if (offset + limit < ev.attendees.length)
+			out.nextToken = encodeCursor({ o: offset + limit, e: eventId });
 		return out;
 	}
 
-	respondEvent(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): undefined {
+	respondEvent(
+		auth: AuthContext,
+		userId: string,
+		calendarId: string,
+		eventId: string,
+		body: unknown,
+	): undefined {
 		const org = this.eventScope(auth, userId, calendarId, eventId);
 		if (!isObject(body)) throw dingError('missingBody');
 		const status = optString(body, 'responseStatus');
-		if (!status || !RESPONSE_STATUSES.includes(status as ResponseStatus)) throw invalidParameter('responseStatus invalid');
+		if (!status || !RESPONSE_STATUSES.includes(status as ResponseStatus))
+			throw invalidParameter('responseStatus invalid');
 		const ev = this.visibleEvent(org, eventId, userId);
 		const a = ev.attendees.find((x) => x.id === userId);
 		if (a) {
@@ -647,7 +741,11 @@ export class SandboxModel {
 
 	// ------------------------------------------------------------------ Calendar: free/busy, calendars (§4.12, §4.13)
 
-	private window(startTime: string | undefined, endTime: string | undefined, onMissing: () => DingTalkError): [number, number] {
+	private window(
+		startTime: string | undefined,
+		endTime: string | undefined,
+		onMissing: () => DingTalkError,
+	): [number, number] {
 		if (!startTime || !endTime) throw onMissing();
 		const from = this.filterTime(startTime);
 		const to = this.filterTime(endTime);
@@ -680,7 +778,10 @@ export class SandboxModel {
 					if (a.responseStatus === 'tentative') status = 'TENTATIVE';
 				}
 				for (const [s, e] of occurrencesIn(this.timing(ev), from, to)) {
-					items.push({ at: s, item: { status, start: occurrenceTime(ev, s, true), end: occurrenceTime(ev, e, true) } });
+					items.push({
+						at: s,
+						item: { status, start: occurrenceTime(ev, s, true), end: occurrenceTime(ev, e, true) },
+					});
 				}
 			}
 			items.sort((x, y) => x.at - y.at);
@@ -712,7 +813,13 @@ export class SandboxModel {
 
 	// ------------------------------------------------------------------ Calendar: rooms on events (§4.14–4.17)
 
-	addMeetingRooms(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): Json {
+	addMeetingRooms(
+		auth: AuthContext,
+		userId: string,
+		calendarId: string,
+		eventId: string,
+		body: unknown,
+	): Json {
 		const org = this.eventScope(auth, userId, calendarId, eventId);
 		if (!isObject(body)) throw dingError('roomIdMustBeProvided');
 		const list = optArray(body, 'meetingRoomsToAdd');
@@ -732,10 +839,13 @@ export class SandboxModel {
 		if (total > max) throw dingError('roomBatchTooLarge');
 		for (const id of toBook) if (!org.rooms.has(id)) throw dingError('roomIdInvalid');
 		for (const id of toBook) if (!org.rooms.get(id)?.open) throw dingError('meetingRoomClosed');
-		for (const id of toBook) if (this.findConflict(org, ev, id)) throw dingError('meetingRoomNotAvailable');
+		for (const id of toBook)
+			if (this.findConflict(org, ev, id)) throw dingError('meetingRoomNotAvailable');
 		// Every check passed and nothing awaited since: book them all at once.
 		for (const id of toBook) {
-			const status: RoomResponseStatus = org.rooms.get(id)?.needsApproval ? 'tentative' : 'accepted';
+			const status: RoomResponseStatus = org.rooms.get(id)?.needsApproval
+				? 'tentative'
+				: 'accepted';
 			const existing = entry(id);
 			if (existing) existing.responseStatus = status;
 			else ev.meetingRooms.push({ roomId: id, responseStatus: status });
@@ -745,7 +855,13 @@ export class SandboxModel {
 		return { result: true };
 	}
 
-	removeMeetingRooms(auth: AuthContext, userId: string, calendarId: string, eventId: string, body: unknown): Json {
+	removeMeetingRooms(
+		auth: AuthContext,
+		userId: string,
+		calendarId: string,
+		eventId: string,
+		body: unknown,
+	): Json {
 		const org = this.eventScope(auth, userId, calendarId, eventId);
 		if (!isObject(body)) throw dingError('roomsToRemoveMustBeProvided');
 		const list = optArray(body, 'meetingRoomsToRemove');
@@ -794,7 +910,9 @@ export class SandboxModel {
 						});
 					}
 				}
-				items.sort((x, y) => x.at - y.at || String(x.item.eventId).localeCompare(String(y.item.eventId)));
+				items.sort(
+					(x, y) => x.at - y.at || String(x.item.eventId).localeCompare(String(y.item.eventId)),
+				);
 				return { roomId, scheduleItems: items.map((x) => x.item) };
 			}),
 		};
@@ -811,12 +929,18 @@ export class SandboxModel {
 		const org = this.eventScope(auth, userId, calendarId, eventId);
 		if (!isObject(body)) throw dingError('missingBody');
 		const status = optString(body, 'responseStatus');
-		if (!status || !ROOM_RESPONSES.includes(status as RoomResponseStatus)) throw invalidParameter('responseStatus invalid');
+		if (!status || !ROOM_RESPONSES.includes(status as RoomResponseStatus))
+			throw invalidParameter('responseStatus invalid');
 		this.setRoomResponse(org, eventId, roomId, status as RoomResponseStatus);
 		return { result: true };
 	}
 
-	private setRoomResponse(org: Org, eventId: string, roomId: string, status: RoomResponseStatus): void {
+	private setRoomResponse(
+		org: Org,
+		eventId: string,
+		roomId: string,
+		status: RoomResponseStatus,
+	): void {
 		const ev = org.events.get(eventId);
 		if (!ev || ev.status !== 'confirmed') throw dingError('itemNotFound');
 		const entry = ev.meetingRooms.find((r) => r.roomId === roomId);
@@ -849,7 +973,9 @@ export class SandboxModel {
 		const hasMore = offset + maxResults < org.roomOrder.length;
 		const out: Json = {
 			hasMore,
-			result: ids.map((id) => renderRoomSummary(org, org.rooms.get(id) as NonNullable<ReturnType<typeof org.rooms.get>>)),
+			result: ids.map((id) =>
+				renderRoomSummary(org, org.rooms.get(id) as NonNullable<ReturnType<typeof org.rooms.get>>),
+			),
 		};
 		if (hasMore) out.nextToken = offset + maxResults;
 		return out;
@@ -894,7 +1020,10 @@ export class SandboxModel {
 			timeZone: ev.timeZone,
 			attendees: ev.attendees.map((a) => ({ ...a })),
 			// Rooms the event holds right now (a cancelled event holds none; meetingRooms keeps the history).
-			roomIds: ev.status === 'confirmed' ? ev.meetingRooms.filter((r) => HELD.has(r.responseStatus)).map((r) => r.roomId) : [],
+			roomIds:
+				ev.status === 'confirmed'
+					? ev.meetingRooms.filter((r) => HELD.has(r.responseStatus)).map((r) => r.roomId)
+					: [],
 			meetingRooms: ev.meetingRooms.map((r) => ({
 				roomId: r.roomId,
 				displayName: org.rooms.get(r.roomId)?.roomName ?? '',
@@ -919,7 +1048,9 @@ export class SandboxModel {
 	allEvents(): EventState[] {
 		const out: EventState[] = [];
 		for (const org of this.orgs.values()) {
-			const sorted = Array.from(org.events.values()).sort((a, b) => a.startMs - b.startMs || (a.id < b.id ? -1 : 1));
+			const sorted = Array.from(org.events.values()).sort(
+				(a, b) => a.startMs - b.startMs || (a.id < b.id ? -1 : 1),
+			);
 			for (const ev of sorted) out.push(this.eventState(ev));
 		}
 		return out;
@@ -927,10 +1058,16 @@ export class SandboxModel {
 
 	/** Control shortcut for MeetingRoomRespond (approval flows) without a token. */
 	respondRoomAsAdmin(eventId: string, roomId: string, status: string): void {
-		if (!ROOM_RESPONSES.includes(status as RoomResponseStatus)) throw invalidParameter('responseStatus invalid');
+		if (!ROOM_RESPONSES.includes(status as RoomResponseStatus))
+			throw invalidParameter('responseStatus invalid');
 		const ev = this.findEvent(eventId);
 		if (!ev) throw dingError('itemNotFound');
-		this.setRoomResponse(this.orgs.get(ev.corpId) as Org, eventId, roomId, status as RoomResponseStatus);
+		this.setRoomResponse(
+			this.orgs.get(ev.corpId) as Org,
+			eventId,
+			roomId,
+			status as RoomResponseStatus,
+		);
 	}
 
 	/**
@@ -969,7 +1106,10 @@ export class SandboxModel {
 				seq: org.seq,
 				syncEpoch: org.syncEpoch,
 				createdPerDay: Array.from(org.createdPerDay.entries()),
-				events: Array.from(org.events.values(), (ev) => JSON.parse(JSON.stringify(ev)) as EventRecord),
+				events: Array.from(
+					org.events.values(),
+					(ev) => JSON.parse(JSON.stringify(ev)) as EventRecord,
+				),
 			})),
 		};
 	}
@@ -983,7 +1123,8 @@ export class SandboxModel {
 		for (const o of snapshot.orgs) {
 			const org = this.orgs.get(o.corpId);
 			if (!org) throw new Error(`snapshot org ${o.corpId} is not in the seed`);
-			if (!Array.isArray(o.events) || typeof o.seq !== 'number') throw new Error(`snapshot org ${o.corpId} is malformed`);
+			if (!Array.isArray(o.events) || typeof o.seq !== 'number')
+				throw new Error(`snapshot org ${o.corpId} is malformed`);
 			org.events.clear();
 			for (const ev of o.events) {
 				if (!isObject(ev) || typeof ev.id !== 'string' || !Array.isArray(ev.meetingRooms)) {
@@ -998,4 +1139,3 @@ export class SandboxModel {
 		}
 	}
 }
-

@@ -8,7 +8,12 @@
  */
 import { MS_PER_DAY, parseDate, parseInstant, wallTime, zonedToInstant } from './time';
 
-export type PatternType = 'daily' | 'weekly' | 'absoluteMonthly' | 'relativeMonthly' | 'absoluteYearly';
+export type PatternType =
+	| 'daily'
+	| 'weekly'
+	| 'absoluteMonthly'
+	| 'relativeMonthly'
+	| 'absoluteYearly';
 export type RangeType = 'noEnd' | 'endDate' | 'numbered';
 
 export const PATTERN_TYPES: readonly PatternType[] = [
@@ -19,7 +24,15 @@ export const PATTERN_TYPES: readonly PatternType[] = [
 	'absoluteYearly',
 ];
 export const RANGE_TYPES: readonly RangeType[] = ['noEnd', 'endDate', 'numbered'];
-export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+export const WEEKDAYS = [
+	'sunday',
+	'monday',
+	'tuesday',
+	'wednesday',
+	'thursday',
+	'friday',
+	'saturday',
+] as const;
 export const WEEK_INDEXES = ['first', 'second', 'third', 'fourth', 'last'] as const;
 
 export interface RecurrencePattern {
@@ -57,7 +70,8 @@ export type Interval = [number, number];
 export const OPEN_SERIES_HORIZON_DAYS = 731;
 const MAX_CANDIDATES = 20_000;
 
-const dayNumber = (y: number, m: number, d: number): number => Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+const dayNumber = (y: number, m: number, d: number): number =>
+	Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
 const weekday = (dayNum: number): number => (((dayNum + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 function fromDayNumber(dayNum: number): { y: number; m: number; d: number } {
 	const dt = new Date(dayNum * MS_PER_DAY);
@@ -180,7 +194,10 @@ export function occurrencesIn(t: SeriesTiming, from: number, to: number): Interv
 		const { y, m, d } = fromDayNumber(day);
 		const s = t.isAllDay
 			? Date.UTC(y, m - 1, d)
-			: zonedToInstant({ year: y, month: m, day: d, hour: w.hour, minute: w.minute, second: w.second }, zone);
+			: zonedToInstant(
+					{ year: y, month: m, day: d, hour: w.hour, minute: w.minute, second: w.second },
+					zone,
+				);
 		if (s > lastStart || s >= to) break;
 		count++;
 		const e = s + duration;

@@ -112,7 +112,14 @@ function utcFields(ms: number): WallTime {
 function intlOffsetMinutes(ms: number, timeZone: string): number {
 	const parts = formatterFor(timeZone).formatToParts(new Date(ms));
 	const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	const asUtc = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
 	return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / MS_PER_MINUTE);
 }
 

@@ -63,7 +63,8 @@ export class TokenStore {
 		const appKey = optString(body, 'appKey');
 		const appSecret = optString(body, 'appSecret');
 		const app = appKey ? this.apps.get(appKey) : undefined;
-		if (!app || app.type !== 'internal' || app.appSecret !== appSecret) throw dingError('invalidClientIdOrSecret');
+		if (!app || app.type !== 'internal' || app.appSecret !== appSecret)
+			throw dingError('invalidClientIdOrSecret');
 		const now = this.clock.now();
 		const current = this.byToken.get(this.internalCurrent.get(app.appKey) ?? '');
 		if (this.valid(current, now)) {
@@ -99,7 +100,12 @@ export class TokenStore {
 		if (!this.valid(rec, this.clock.now())) throw dingError('invalidAuthentication');
 		const app = this.apps.get(rec.appId);
 		if (!app) throw dingError('invalidAuthentication');
-		return { appId: rec.appId, appType: app.type, corpId: rec.corpId, permissions: app.permissions };
+		return {
+			appId: rec.appId,
+			appType: app.type,
+			corpId: rec.corpId,
+			permissions: app.permissions,
+		};
 	}
 
 	/** The app behind a header if its token is valid now; never throws (fault answers pick a code by it). */

@@ -134,7 +134,12 @@ export interface EventRecord {
 	location?: { displayName?: string };
 	/** Minutes are numbers here; responses render them as strings (reference §4.0). */
 	reminders: Array<{ method: string; minutes: number }>;
-	onlineMeetingInfo?: { type: string; conferenceId: string; url: string; extraInfo?: Record<string, unknown> };
+	onlineMeetingInfo?: {
+		type: string;
+		conferenceId: string;
+		url: string;
+		extraInfo?: Record<string, unknown>;
+	};
 	extra?: Record<string, string>;
 	uiConfigs?: Array<{ uiName: string; uiStatus: string }>;
 	richTextDescription?: { text: string };

@@ -84,7 +84,11 @@ export function queryInteger(
 	return Number(v);
 }
 
-export function queryBoolean(query: Query, key: string, onError: () => DingTalkError): boolean | undefined {
+export function queryBoolean(
+	query: Query,
+	key: string,
+	onError: () => DingTalkError,
+): boolean | undefined {
 	const v = query[key];
 	if (v === undefined || v === '') return undefined;
 	if (v === 'true') return true;

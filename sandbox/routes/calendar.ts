@@ -36,7 +36,8 @@ export const calendarRoutes: RouteDef[] = [
 		write: false,
 		bodyRequired: false,
 		scope: READ,
-		handler: (c) => c.model.getEvent(authOf(c), c.params.userId, c.params.calendarId, c.params.eventId, c.query),
+		handler: (c) =>
+			c.model.getEvent(authOf(c), c.params.userId, c.params.calendarId, c.params.eventId, c.query),
 	},
 	{
 		action: 'PatchEvent',
@@ -46,7 +47,8 @@ export const calendarRoutes: RouteDef[] = [
 		write: true,
 		bodyRequired: true,
 		scope: WRITE,
-		handler: (c) => c.model.patchEvent(authOf(c), c.params.userId, c.params.calendarId, c.params.eventId, c.body),
+		handler: (c) =>
+			c.model.patchEvent(authOf(c), c.params.userId, c.params.calendarId, c.params.eventId, c.body),
 	},
 	{
 		action: 'DeleteEvent',
@@ -56,7 +58,14 @@ export const calendarRoutes: RouteDef[] = [
 		write: true,
 		bodyRequired: false,
 		scope: WRITE,
-		handler: (c) => c.model.deleteEvent(authOf(c), c.params.userId, c.params.calendarId, c.params.eventId, c.query),
+		handler: (c) =>
+			c.model.deleteEvent(
+				authOf(c),
+				c.params.userId,
+				c.params.calendarId,
+				c.params.eventId,
+				c.query,
+			),
 	},
 	{
 		action: 'AddAttendee',
@@ -66,7 +75,14 @@ export const calendarRoutes: RouteDef[] = [
 		write: true,
 		bodyRequired: true,
 		scope: WRITE,
-		handler: (c) => c.model.addAttendees(authOf(c), c.params.userId, c.params.calendarId, c.params.eventId, c.body),
+		handler: (c) =>
+			c.model.addAttendees(
+				authOf(c),
+				c.params.userId,
+				c.params.calendarId,
+				c.params.eventId,
+				c.body,
+			),
 	},
 	{
 		action: 'RemoveAttendee',
@@ -76,7 +92,14 @@ export const calendarRoutes: RouteDef[] = [
 		write: true,
 		bodyRequired: true,
 		scope: WRITE,
-		handler: (c) => c.model.removeAttendees(authOf(c), c.params.userId, c.params.calendarId, c.params.eventId, c.body),
+		handler: (c) =>
+			c.model.removeAttendees(
+				authOf(c),
+				c.params.userId,
+				c.params.calendarId,
+				c.params.eventId,
+				c.body,
+			),
 	},
 	{
 		action: 'ListAttendees',
@@ -86,7 +109,14 @@ export const calendarRoutes: RouteDef[] = [
 		write: false,
 		bodyRequired: false,
 		scope: READ,
-		handler: (c) => c.model.listAttendees(authOf(c), c.params.userId, c.params.calendarId, c.params.eventId, c.query),
+		handler: (c) =>
+			c.model.listAttendees(
+				authOf(c),
+				c.params.userId,
+				c.params.calendarId,
+				c.params.eventId,
+				c.query,
+			),
 	},
 	{
 		action: 'RespondEvent',
@@ -96,7 +126,14 @@ export const calendarRoutes: RouteDef[] = [
 		write: true,
 		bodyRequired: true,
 		scope: WRITE,
-		handler: (c) => c.model.respondEvent(authOf(c), c.params.userId, c.params.calendarId, c.params.eventId, c.body),
+		handler: (c) =>
+			c.model.respondEvent(
+				authOf(c),
+				c.params.userId,
+				c.params.calendarId,
+				c.params.eventId,
+				c.body,
+			),
 	},
 	{
 		action: 'GetSchedule',
@@ -126,7 +163,14 @@ export const calendarRoutes: RouteDef[] = [
 		write: true,
 		bodyRequired: true,
 		scope: WRITE,
-		handler: (c) => c.model.addMeetingRooms(authOf(c), c.params.userId, c.params.calendarId, c.params.eventId, c.body),
+		handler: (c) =>
+			c.model.addMeetingRooms(
+				authOf(c),
+				c.params.userId,
+				c.params.calendarId,
+				c.params.eventId,
+				c.body,
+			),
 	},
 	{
 		action: 'RemoveMeetingRooms',
@@ -137,7 +181,13 @@ export const calendarRoutes: RouteDef[] = [
 		bodyRequired: true,
 		scope: WRITE,
 		handler: (c) =>
-			c.model.removeMeetingRooms(authOf(c), c.params.userId, c.params.calendarId, c.params.eventId, c.body),
+			c.model.removeMeetingRooms(
+				authOf(c),
+				c.params.userId,
+				c.params.calendarId,
+				c.params.eventId,
+				c.body,
+			),
 	},
 	{
 		action: 'GetMeetingRoomsSchedule',

@@ -39,11 +39,17 @@ async function main() {
 	const { setAdaptivePacing } = await import('../../nodes/DingTalkCalendar/transport/rateLimiter');
 	setAdaptivePacing(input.adaptive);
 	const credentialsHelper = engine.credentialsHelperWith(input.credential);
-	const workflow = itemsToNode(input.bookings as never, addToEventParameters({ requestOptions: input.requestOptions }), {
-		onError: 'continueRegularOutput',
-	});
+	const workflow = itemsToNode(
+		input.bookings as never,
+		addToEventParameters({ requestOptions: input.requestOptions }),
+		{
+			onError: 'continueRegularOutput',
+		},
+	);
 	const lines = createInterface({ input: process.stdin });
-	const go = new Promise<void>((resolve) => lines.on('line', (line) => line.trim() === 'go' && resolve()));
+	const go = new Promise<void>((resolve) =>
+		lines.on('line', (line) => line.trim() === 'go' && resolve()),
+	);
 	process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
 	await go;
 	const started = performance.now();
@@ -54,7 +60,8 @@ async function main() {
 	const report: BenchProcessResult = {
 		seconds,
 		items: output.length,
-		errors: failed.length + (result.error ? 1 : 0) + Math.max(0, input.bookings.length - output.length),
+		errors:
+			failed.length + (result.error ? 1 : 0) + Math.max(0, input.bookings.length - output.length),
 		firstError: failed[0] ? String(failed[0].json.error) : result.error?.message,
 	};
 	process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -18,7 +18,9 @@ const MAX_EVENTS = 4000;
  */
 export function benchSeed(count: number): { seed: SandboxSeed; bookings: BenchBooking[] } {
 	const seed = cloneSeed();
-	const rooms = seed.rooms.filter((room) => room.open && !room.needsApproval).map((room) => room.roomId);
+	const rooms = seed.rooms
+		.filter((room) => room.open && !room.needsApproval)
+		.map((room) => room.roomId);
 	const bookings: BenchBooking[] = [];
 	const base = Date.UTC(2032, 0, 1);
 	for (let i = 0; i < count; i++) {

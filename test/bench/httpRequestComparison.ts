@@ -15,7 +15,15 @@ import { join, resolve } from 'node:path';
 import type { SandboxClient } from '../harness/sandboxClient';
 import { benchSeed } from './benchSeed';
 import { cachedN8n } from '../e2e/install';
-import { createInstance, describeCliFailure, importCredentials, importWorkflows, installCommunityPackage, n8nCli, startN8n } from '../e2e/n8n';
+import {
+	createInstance,
+	describeCliFailure,
+	importCredentials,
+	importWorkflows,
+	installCommunityPackage,
+	n8nCli,
+	startN8n,
+} from '../e2e/n8n';
 import { cleanupAll, openLog, run } from '../e2e/proc';
 import { N8N_LINES } from '../e2e/versions';
 import { addToEventParameters } from '../harness/nodeParameters';
@@ -65,7 +73,13 @@ function workflow(id: string, path: string, target: Record<string, unknown>) {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: `${id}-hook`,
-				parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'noData', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path,
+					responseMode: 'lastNode',
+					responseData: 'noData',
+					options: {},
+				},
 			},
 			{
 				id: `${id}-2`,
@@ -75,7 +89,14 @@ function workflow(id: string, path: string, target: Record<string, unknown>) {
 				position: [200, 0],
 				parameters: { fieldToSplitOut: 'body.bookings', options: {} },
 			},
-			{ id: `${id}-3`, name: 'Book', position: [400, 0], onError: 'continueRegularOutput', credentials: { dingTalkApi: CREDENTIAL }, ...target },
+			{
+				id: `${id}-3`,
+				name: 'Book',
+				position: [400, 0],
+				onError: 'continueRegularOutput',
+				credentials: { dingTalkApi: CREDENTIAL },
+				...target,
+			},
 		],
 		connections: {
 			Webhook: { main: [[{ node: 'Bookings', type: 'main', index: 0 }]] },
@@ -95,7 +116,8 @@ function httpRequest(sandboxUrl: string, batched: boolean) {
 			nodeCredentialType: 'dingTalkApi',
 			sendBody: true,
 			specifyBody: 'json',
-			jsonBody: '={{ JSON.stringify({ meetingRoomsToAdd: $json.rooms.map((roomId) => ({ roomId })) }) }}',
+			jsonBody:
+				'={{ JSON.stringify({ meetingRoomsToAdd: $json.rooms.map((roomId) => ({ roomId })) }) }}',
 			options: batched ? { batching: { batch: { batchSize: 20, batchInterval: 1000 } } } : {},
 		},
 	};
@@ -124,7 +146,8 @@ async function waitForWebhook(url: string, path: string): Promise<void> {
 		});
 		await response.arrayBuffer();
 		if (response.status !== 404) return;
-		if (Date.now() > deadline) throw new Error(`n8n did not register the webhook ${path} within a minute`);
+		if (Date.now() > deadline)
+			throw new Error(`n8n did not register the webhook ${path} within a minute`);
 		await new Promise((done) => setTimeout(done, 500));
 	}
 }
@@ -136,18 +159,40 @@ export async function compareWithHttpRequest(
 ): Promise<Comparison | string> {
 	const line = N8N_LINES.find((l) => l.line === '1.x')!;
 	const cached = cachedN8n(line);
-	if (!cached) return `skipped: no n8n ${line.n8n} in the e2e cache yet (npm run test:e2e installs it)`;
+	if (!cached)
+		return `skipped: no n8n ${line.n8n} in the e2e cache yet (npm run test:e2e installs it)`;
 	const workDir = mkdtempSync(join(tmpdir(), 'n8n-dingtalk-bench-http-'));
 	try {
 		const log = openLog(join(workDir, 'build.log'));
 		const build = await run('npm', ['run', 'build'], { cwd: REPO, log, timeoutMs: 10 * 60_000 });
 		if (build.code !== 0) throw new Error(`npm run build failed (log ${workDir}/build.log)`);
-		const pack = await run('npm', ['pack', '--json', `--pack-destination=${workDir}`, '--ignore-scripts'], { cwd: REPO, log, timeoutMs: 5 * 60_000 });
+		const pack = await run(
+			'npm',
+			['pack', '--json', `--pack-destination=${workDir}`, '--ignore-scripts'],
+			{ cwd: REPO, log, timeoutMs: 5 * 60_000 },
+		);
 		if (pack.code !== 0) throw new Error(`npm pack failed (log ${workDir}/build.log)`);
 		log.end();
-		const tarball = join(workDir, (JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as Array<{ filename: string }>)[0].filename);
-		const instance = createInstance(line, { ...cached, n8nPackageDir: join(cached.dir, 'node_modules', 'n8n'), installed: false, ms: 0 }, workDir);
-		instance.env = { N8N_RUNNERS_ENABLED: 'false', EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', N8N_LOG_LEVEL: 'warn' };
+		const tarball = join(
+			workDir,
+			(JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as Array<{ filename: string }>)[0]
+				.filename,
+		);
+		const instance = createInstance(
+			line,
+			{
+				...cached,
+				n8nPackageDir: join(cached.dir, 'node_modules', 'n8n'),
+				installed: false,
+				ms: 0,
+			},
+			workDir,
+		);
+		instance.env = {
+			N8N_RUNNERS_ENABLED: 'false',
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
+			N8N_LOG_LEVEL: 'warn',
+		};
 		await installCommunityPackage(instance, tarball);
 
 		const { seed, bookings } = benchSeed(options.items);
@@ -155,23 +200,58 @@ export async function compareWithHttpRequest(
 		const app = (await dingtalk.seed()).apps.find((a) => a.type === 'internal')!;
 		await importCredentials(
 			instance,
-			[{ ...CREDENTIAL, type: 'dingTalkApi', data: { appType: 'internal', clientId: app.appKey, clientSecret: app.appSecret, region: 'custom', baseUrl: dingtalk.url, accessToken: '' } }],
+			[
+				{
+					...CREDENTIAL,
+					type: 'dingTalkApi',
+					data: {
+						appType: 'internal',
+						clientId: app.appKey,
+						clientSecret: app.appSecret,
+						region: 'custom',
+						baseUrl: dingtalk.url,
+						accessToken: '',
+					},
+				},
+			],
 			workDir,
 		);
 		const dir = join(workDir, 'workflows');
 		mkdirSync(dir);
-		writeFileSync(join(dir, 'node.json'), JSON.stringify(workflow(WORKFLOW_IDS[0], VARIANTS.node, ourNode)));
-		writeFileSync(join(dir, 'defaults.json'), JSON.stringify(workflow(WORKFLOW_IDS[1], VARIANTS.httpRequestDefaults, httpRequest(dingtalk.url, false))));
-		writeFileSync(join(dir, 'batched.json'), JSON.stringify(workflow(WORKFLOW_IDS[2], VARIANTS.httpRequestBatched, httpRequest(dingtalk.url, true))));
+		writeFileSync(
+			join(dir, 'node.json'),
+			JSON.stringify(workflow(WORKFLOW_IDS[0], VARIANTS.node, ourNode)),
+		);
+		writeFileSync(
+			join(dir, 'defaults.json'),
+			JSON.stringify(
+				workflow(WORKFLOW_IDS[1], VARIANTS.httpRequestDefaults, httpRequest(dingtalk.url, false)),
+			),
+		);
+		writeFileSync(
+			join(dir, 'batched.json'),
+			JSON.stringify(
+				workflow(WORKFLOW_IDS[2], VARIANTS.httpRequestBatched, httpRequest(dingtalk.url, true)),
+			),
+		);
 		await importWorkflows(instance, dir);
 		for (const id of WORKFLOW_IDS) {
 			const activate = await n8nCli(instance, ['update:workflow', `--id=${id}`, '--active=true']);
-			if (activate.code !== 0) throw new Error(describeCliFailure(`n8n update:workflow --id=${id} --active=true`, activate, instance.logPath));
+			if (activate.code !== 0)
+				throw new Error(
+					describeCliFailure(
+						`n8n update:workflow --id=${id} --active=true`,
+						activate,
+						instance.logPath,
+					),
+				);
 		}
 		const server = await startN8n(instance);
 		try {
 			const results = {} as Record<keyof typeof VARIANTS, ComparisonRun>;
-			for (const [variant, path] of Object.entries(VARIANTS) as Array<[keyof typeof VARIANTS, string]>) {
+			for (const [variant, path] of Object.entries(VARIANTS) as Array<
+				[keyof typeof VARIANTS, string]
+			>) {
 				await dingtalk.reset(seed);
 				await dingtalk.config({ qps: options.qps, latencyMs: options.latencyMs });
 				await waitForWebhook(server.url, path);
@@ -185,12 +265,23 @@ export async function compareWithHttpRequest(
 				const body = await response.text();
 				const seconds = (performance.now() - started) / 1000;
 				const cpu = cpuMs(server.pid!) - cpuBefore;
-				if (!response.ok) throw new Error(`POST /webhook/${path} answered ${response.status}: ${body.slice(0, 200)}`);
-				const stats = (await dingtalk.stats()) as unknown as { actions: Record<string, Record<string, number>>; tokenRequests: number; rateLimited: number };
+				if (!response.ok)
+					throw new Error(
+						`POST /webhook/${path} answered ${response.status}: ${body.slice(0, 200)}`,
+					);
+				const stats = (await dingtalk.stats()) as unknown as {
+					actions: Record<string, Record<string, number>>;
+					tokenRequests: number;
+					rateLimited: number;
+				};
 				let booked = 0;
-				for (const booking of bookings) if (Object.keys(await dingtalk.roomsOf(booking.eventId)).includes(booking.rooms[0])) booked++;
+				for (const booking of bookings)
+					if (Object.keys(await dingtalk.roomsOf(booking.eventId)).includes(booking.rooms[0]))
+						booked++;
 				const adds = stats.actions.AddMeetingRooms ?? {};
-				const failedCalls = Object.entries(adds).filter(([status]) => status !== '200').reduce((sum, [, n]) => sum + n, 0);
+				const failedCalls = Object.entries(adds)
+					.filter(([status]) => status !== '200')
+					.reduce((sum, [, n]) => sum + n, 0);
 				results[variant] = {
 					seconds: round(seconds, 2),
 					booked,
@@ -198,7 +289,13 @@ export async function compareWithHttpRequest(
 					tokenRequests: stats.tokenRequests,
 					rateLimited: stats.rateLimited,
 					cpuMsPerItem: round(cpu / options.items, 2),
-					...(failedCalls ? { firstError: `${failedCalls} calls answered ${Object.keys(adds).filter((s) => s !== '200').join('/')}` } : {}),
+					...(failedCalls
+						? {
+								firstError: `${failedCalls} calls answered ${Object.keys(adds)
+									.filter((s) => s !== '200')
+									.join('/')}`,
+							}
+						: {}),
 				};
 			}
 			await dingtalk.config({ qps: null, latencyMs: 0 });
@@ -206,7 +303,10 @@ export async function compareWithHttpRequest(
 				n8n: line.n8n,
 				items: options.items,
 				...results,
-				cpuRatioVsBatched: round(results.node.cpuMsPerItem / results.httpRequestBatched.cpuMsPerItem, 2),
+				cpuRatioVsBatched: round(
+					results.node.cpuMsPerItem / results.httpRequestBatched.cpuMsPerItem,
+					2,
+				),
 			};
 		} finally {
 			await server.stop();

@@ -42,7 +42,10 @@ interface Options {
 	adaptive: boolean;
 }
 
-export async function runMultiProcess(dingtalk: SandboxClient, options: Options): Promise<MultiProcessResult> {
+export async function runMultiProcess(
+	dingtalk: SandboxClient,
+	options: Options,
+): Promise<MultiProcessResult> {
 	const { seed, bookings } = benchSeed(options.items);
 	const reset = await dingtalk.http.post('/__sandbox/reset', seed);
 	if (reset.status !== 200) throw new Error(`sandbox reset failed: ${reset.status}`);
@@ -61,10 +64,14 @@ export async function runMultiProcess(dingtalk: SandboxClient, options: Options)
 			};
 			const file = join(dir, `process-${k}.json`);
 			writeFileSync(file, JSON.stringify(input));
-			const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(__dirname, 'benchProcess.ts'), file], {
-				stdio: ['pipe', 'pipe', 'inherit'],
-				env: { ...process.env, N8N_USER_FOLDER: mkdtempSync(join(dir, `user-${k}-`)) },
-			});
+			const child = spawn(
+				process.execPath,
+				[require.resolve('tsx/cli'), join(__dirname, 'benchProcess.ts'), file],
+				{
+					stdio: ['pipe', 'pipe', 'inherit'],
+					env: { ...process.env, N8N_USER_FOLDER: mkdtempSync(join(dir, `user-${k}-`)) },
+				},
+			);
 			const lines = createInterface({ input: child.stdout! });
 			const queue: string[] = [];
 			const waiting: Array<(line: string) => void> = [];
@@ -79,14 +86,21 @@ export async function runMultiProcess(dingtalk: SandboxClient, options: Options)
 			);
 			exited.catch(() => undefined);
 			const next = () =>
-				Promise.race([queue.length ? Promise.resolve(queue.shift()!) : new Promise<string>((resolve) => waiting.push(resolve)), exited]);
+				Promise.race([
+					queue.length
+						? Promise.resolve(queue.shift()!)
+						: new Promise<string>((resolve) => waiting.push(resolve)),
+					exited,
+				]);
 			children.push({ child, next });
 		}
 		// Every process loads n8n first; the clock starts when all are ready and told to go at once.
 		await Promise.all(children.map(({ next }) => next()));
 		const started = performance.now();
 		for (const { child } of children) child.stdin!.write('go\n');
-		const results = (await Promise.all(children.map(async ({ next }) => JSON.parse(await next()) as BenchProcessResult)));
+		const results = await Promise.all(
+			children.map(async ({ next }) => JSON.parse(await next()) as BenchProcessResult),
+		);
 		const wallSeconds = (performance.now() - started) / 1000;
 		const stats = (await dingtalk.stats()) as unknown as {
 			actions: Record<string, Record<string, number>>;

@@ -42,9 +42,12 @@ const SECTIONS = ['quota', 'overhead', 'memory', 'multi', 'sandbox', 'http'];
 function sectionsWanted(argv: string[]): (section: string) => boolean {
 	const index = argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
 	if (index < 0) return () => true;
-	const list = (argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1] ?? '').split(',').filter(Boolean);
+	const list = (argv[index].includes('=') ? argv[index].split('=')[1] : (argv[index + 1] ?? ''))
+		.split(',')
+		.filter(Boolean);
 	const unknown = list.filter((s) => !SECTIONS.includes(s));
-	if (unknown.length || !list.length) throw new Error(`--only takes a comma-separated list of ${SECTIONS.join(', ')}`);
+	if (unknown.length || !list.length)
+		throw new Error(`--only takes a comma-separated list of ${SECTIONS.join(', ')}`);
 	return (section) => list.includes(section);
 }
 
@@ -67,7 +70,8 @@ async function main() {
 
 	async function reset(seed: object) {
 		const response = await dingtalk.http.post('/__sandbox/reset', seed);
-		if (response.status !== 200) throw new Error(`sandbox reset failed: ${response.status} ${JSON.stringify(response.data)}`);
+		if (response.status !== 200)
+			throw new Error(`sandbox reset failed: ${response.status} ${JSON.stringify(response.data)}`);
 	}
 
 	/** Resets the sandbox to a bench seed (which also clears its config), then sets the latency. */
@@ -83,7 +87,8 @@ async function main() {
 		const result = await engine.runWorkflow(workflow, { credentialsHelper });
 		const seconds = (performance.now() - started) / 1000;
 		const output = result.output('DingTalk Calendar');
-		const errors = output.filter((item) => item.json.error !== undefined).length + (result.error ? 1 : 0);
+		const errors =
+			output.filter((item) => item.json.error !== undefined).length + (result.error ? 1 : 0);
 		return { seconds, output, errors, result };
 	}
 
@@ -99,7 +104,9 @@ async function main() {
 			const credentialsHelper = engine.credentialsHelperWith(await dingtalk.internalCredential());
 			const workflow = itemsToNode(
 				bookings as never,
-				addToEventParameters({ requestOptions: { concurrency: CONCURRENCY, callsPerSecond: QPS_LIMIT } }),
+				addToEventParameters({
+					requestOptions: { concurrency: CONCURRENCY, callsPerSecond: QPS_LIMIT },
+				}),
 				{ onError: 'continueRegularOutput' },
 			);
 			const started = performance.now();
@@ -110,15 +117,25 @@ async function main() {
 			await dingtalk.config({ qps: null, latencyMs: 0 });
 			return {
 				seconds,
-				surfacedErrors: output.filter((item) => item.json.error !== undefined).length + (output.length === QUOTA_ITEMS ? 0 : QUOTA_ITEMS - output.length),
+				surfacedErrors:
+					output.filter((item) => item.json.error !== undefined).length +
+					(output.length === QUOTA_ITEMS ? 0 : QUOTA_ITEMS - output.length),
 				tokenRequests: stats.tokenRequests,
 				rateLimited: (stats as unknown as { rateLimited: number }).rateLimited,
 			};
 		};
 		const quota = await quotaRun();
 		const achievedQps = QUOTA_ITEMS / quota.seconds;
-		rows.push(['500 bookings at 20/s, 150 ms', `${quota.seconds.toFixed(1)} s, ${achievedQps.toFixed(2)} calls/s`, `ratio ${(achievedQps / QPS_LIMIT).toFixed(3)} (≥ 0.95)`]);
-		rows.push(['  errors surfaced / token requests / 403s met', `${quota.surfacedErrors} / ${quota.tokenRequests} / ${quota.rateLimited}`, 'want 0 / 1 / 0']);
+		rows.push([
+			'500 bookings at 20/s, 150 ms',
+			`${quota.seconds.toFixed(1)} s, ${achievedQps.toFixed(2)} calls/s`,
+			`ratio ${(achievedQps / QPS_LIMIT).toFixed(3)} (≥ 0.95)`,
+		]);
+		rows.push([
+			'  errors surfaced / token requests / 403s met',
+			`${quota.surfacedErrors} / ${quota.tokenRequests} / ${quota.rateLimited}`,
+			'want 0 / 1 / 0',
+		]);
 		Object.assign(json, {
 			items: QUOTA_ITEMS,
 			qpsLimit: QPS_LIMIT,
@@ -147,9 +164,15 @@ async function main() {
 			const app = seed.apps[0] as { appKey: string; appSecret: string };
 			const agent = new Agent({ keepAlive: !newConnectionPerCall });
 			const client = axios.create({ baseURL: sandbox.url, httpAgent: agent });
-			if (newConnectionPerCall) client.interceptors.request.use((config) => ({ ...config, httpAgent: new Agent() }));
+			if (newConnectionPerCall)
+				client.interceptors.request.use((config) => ({ ...config, httpAgent: new Agent() }));
 			const started = performance.now();
-			const token = (await client.post('/v1.0/oauth2/accessToken', { appKey: app.appKey, appSecret: app.appSecret })).data.accessToken;
+			const token = (
+				await client.post('/v1.0/oauth2/accessToken', {
+					appKey: app.appKey,
+					appSecret: app.appSecret,
+				})
+			).data.accessToken;
 			let next = 0;
 			await Promise.all(
 				Array.from({ length: CONCURRENCY }, async () => {
@@ -173,25 +196,48 @@ async function main() {
 		let nodeCpuMsPerItem = Infinity;
 		for (let round = 0; round < 3; round++) {
 			const cpuBefore = process.cpuUsage();
-			nodeTimes.push((await runNode(OVERHEAD_ITEMS, { concurrency: CONCURRENCY, callsPerSecond: 0 })).seconds);
+			nodeTimes.push(
+				(await runNode(OVERHEAD_ITEMS, { concurrency: CONCURRENCY, callsPerSecond: 0 })).seconds,
+			);
 			const cpu = process.cpuUsage(cpuBefore);
-			nodeCpuMsPerItem = Math.min(nodeCpuMsPerItem, (cpu.user + cpu.system) / 1000 / OVERHEAD_ITEMS);
+			nodeCpuMsPerItem = Math.min(
+				nodeCpuMsPerItem,
+				(cpu.user + cpu.system) / 1000 / OVERHEAD_ITEMS,
+			);
 			axiosTimes.push(await runAxios(OVERHEAD_ITEMS));
 			axiosNoReuseTimes.push(await runAxios(OVERHEAD_ITEMS, 0, true));
 		}
 		const nodeBest = Math.min(...nodeTimes);
 		const axiosBest = Math.min(...axiosTimes);
 		const overheadRatio = nodeBest / axiosBest;
-		rows.push([`${OVERHEAD_ITEMS} bookings, no latency: node`, `${nodeBest.toFixed(2)} s (${(OVERHEAD_ITEMS / nodeBest).toFixed(0)}/s)`, `best of 3; ${nodeCpuMsPerItem.toFixed(2)} ms CPU per item in n8n`]);
-		rows.push([`${OVERHEAD_ITEMS} bookings, no latency: plain axios`, `${axiosBest.toFixed(2)} s (${(OVERHEAD_ITEMS / axiosBest).toFixed(0)}/s)`, `overhead ratio ${overheadRatio.toFixed(2)} (≤ 1.3)`]);
+		rows.push([
+			`${OVERHEAD_ITEMS} bookings, no latency: node`,
+			`${nodeBest.toFixed(2)} s (${(OVERHEAD_ITEMS / nodeBest).toFixed(0)}/s)`,
+			`best of 3; ${nodeCpuMsPerItem.toFixed(2)} ms CPU per item in n8n`,
+		]);
+		rows.push([
+			`${OVERHEAD_ITEMS} bookings, no latency: plain axios`,
+			`${axiosBest.toFixed(2)} s (${(OVERHEAD_ITEMS / axiosBest).toFixed(0)}/s)`,
+			`overhead ratio ${overheadRatio.toFixed(2)} (≤ 1.3)`,
+		]);
 		const axiosNoReuseBest = Math.min(...axiosNoReuseTimes);
-		rows.push([`  plain axios, a new connection per call (as n8n)`, `${axiosNoReuseBest.toFixed(2)} s (${(OVERHEAD_ITEMS / axiosNoReuseBest).toFixed(0)}/s)`, `node over this: ${(nodeBest / axiosNoReuseBest).toFixed(2)}`]);
+		rows.push([
+			`  plain axios, a new connection per call (as n8n)`,
+			`${axiosNoReuseBest.toFixed(2)} s (${(OVERHEAD_ITEMS / axiosNoReuseBest).toFixed(0)}/s)`,
+			`node over this: ${(nodeBest / axiosNoReuseBest).toFixed(2)}`,
+		]);
 
-		const nodeAtLatency = (await runNode(LATENCY_ITEMS, { concurrency: CONCURRENCY, callsPerSecond: 0 }, LATENCY_MS)).seconds;
+		const nodeAtLatency = (
+			await runNode(LATENCY_ITEMS, { concurrency: CONCURRENCY, callsPerSecond: 0 }, LATENCY_MS)
+		).seconds;
 		const axiosAtLatency = await runAxios(LATENCY_ITEMS, LATENCY_MS);
 		await dingtalk.config({ latencyMs: 0 });
 		const overheadRatioAtLatency = nodeAtLatency / axiosAtLatency;
-		rows.push([`${LATENCY_ITEMS} bookings, ${LATENCY_MS} ms latency: node / axios`, `${nodeAtLatency.toFixed(2)} s / ${axiosAtLatency.toFixed(2)} s`, `overhead ratio ${overheadRatioAtLatency.toFixed(2)}`]);
+		rows.push([
+			`${LATENCY_ITEMS} bookings, ${LATENCY_MS} ms latency: node / axios`,
+			`${nodeAtLatency.toFixed(2)} s / ${axiosAtLatency.toFixed(2)} s`,
+			`overhead ratio ${overheadRatioAtLatency.toFixed(2)}`,
+		]);
 		Object.assign(json, {
 			overheadRatio: round(overheadRatio, 2),
 			overheadRatioNoConnectionReuse: round(nodeBest / axiosNoReuseBest, 2),
@@ -210,11 +256,25 @@ async function main() {
 		const rssAfter = process.memoryUsage().rss;
 		const rss10kMb = (rssAfter - rssBefore) / 1024 / 1024;
 		const linearity = large.seconds / MEMORY_ITEMS / (small.seconds / 1000);
-		rows.push([`${MEMORY_ITEMS} items: resident memory growth`, `${rss10kMb.toFixed(0)} MB`, '< 300 MB']);
-		rows.push([`time per item, 10,000 vs 1,000 items`, `${((large.seconds / MEMORY_ITEMS) * 1000).toFixed(2)} vs ${((small.seconds / 1000) * 1000).toFixed(2)} ms`, `ratio ${linearity.toFixed(2)} (≈ 1 = linear)`]);
+		rows.push([
+			`${MEMORY_ITEMS} items: resident memory growth`,
+			`${rss10kMb.toFixed(0)} MB`,
+			'< 300 MB',
+		]);
+		rows.push([
+			`time per item, 10,000 vs 1,000 items`,
+			`${((large.seconds / MEMORY_ITEMS) * 1000).toFixed(2)} vs ${((small.seconds / 1000) * 1000).toFixed(2)} ms`,
+			`ratio ${linearity.toFixed(2)} (≈ 1 = linear)`,
+		]);
 		if (large.errors || small.errors) {
-			const firstError = [...small.output, ...large.output].find((item) => item.json.error !== undefined);
-			rows.push(['  errors in memory runs', `${large.errors + small.errors}`, `want 0; first: ${String(firstError?.json.error)}`]);
+			const firstError = [...small.output, ...large.output].find(
+				(item) => item.json.error !== undefined,
+			);
+			rows.push([
+				'  errors in memory runs',
+				`${large.errors + small.errors}`,
+				`want 0; first: ${String(firstError?.json.error)}`,
+			]);
 		}
 		Object.assign(json, { rss10kMb: round(rss10kMb, 1), linearity: round(linearity, 2) });
 	}
@@ -222,7 +282,13 @@ async function main() {
 	// 4. Several processes, one quota: K processes as K queue-mode workers, with and without adaptation.
 	if (want('multi')) {
 		const { runMultiProcess } = await import('./multiProcess');
-		const multi = { processes: MULTI_PROCESSES, items: MULTI_ITEMS, qps: QPS_LIMIT, latencyMs: LATENCY_MS, concurrency: CONCURRENCY };
+		const multi = {
+			processes: MULTI_PROCESSES,
+			items: MULTI_ITEMS,
+			qps: QPS_LIMIT,
+			latencyMs: LATENCY_MS,
+			concurrency: CONCURRENCY,
+		};
 		for (const adaptive of [true, false]) {
 			const result = await runMultiProcess(dingtalk, { ...multi, adaptive });
 			const { seconds, firstError, ...keys } = result;
@@ -235,7 +301,9 @@ async function main() {
 			rows.push([
 				'  403s (share of calls) / errors surfaced / booked once',
 				`${result.rateLimited} (${(result.rateLimitedShare * 100).toFixed(1)} %) / ${result.surfacedErrors} / ${result.bookedOnce}`,
-				adaptive ? `want ≤ 10 % / 0 / true; slowest process ${seconds} s` : `slowest process ${seconds} s`,
+				adaptive
+					? `want ≤ 10 % / 0 / true; slowest process ${seconds} s`
+					: `slowest process ${seconds} s`,
 			]);
 			if (firstError) rows.push(['  first error', firstError.slice(0, 80), '']);
 			json[adaptive ? 'multiProcess' : 'multiProcessNoAdaptation'] = keys;
@@ -245,11 +313,19 @@ async function main() {
 	// 5. n8n's own HTTP Request node with our credential on the same bookings, in real n8n (cached by test:e2e).
 	if (want('http')) {
 		const { compareWithHttpRequest } = await import('./httpRequestComparison');
-		const comparison = await compareWithHttpRequest(dingtalk, { items: HTTP_ITEMS, qps: QPS_LIMIT, latencyMs: LATENCY_MS });
+		const comparison = await compareWithHttpRequest(dingtalk, {
+			items: HTTP_ITEMS,
+			qps: QPS_LIMIT,
+			latencyMs: LATENCY_MS,
+		});
 		if (typeof comparison === 'string') {
 			rows.push(['HTTP Request node comparison', comparison, '']);
 		} else {
-			const label = { node: 'this node, defaults', httpRequestDefaults: 'HTTP Request, defaults', httpRequestBatched: 'HTTP Request, 20 items / 1,000 ms' };
+			const label = {
+				node: 'this node, defaults',
+				httpRequestDefaults: 'HTTP Request, defaults',
+				httpRequestBatched: 'HTTP Request, 20 items / 1,000 ms',
+			};
 			for (const key of ['node', 'httpRequestDefaults', 'httpRequestBatched'] as const) {
 				const r = comparison[key];
 				rows.push([
@@ -258,7 +334,11 @@ async function main() {
 					`${r.tokenRequests} token requests, ${r.rateLimited} 403s, ${r.cpuMsPerItem} ms CPU/item`,
 				]);
 			}
-			rows.push(['  CPU per item, this node / batched HTTP Request', `${comparison.cpuRatioVsBatched}`, '']);
+			rows.push([
+				'  CPU per item, this node / batched HTTP Request',
+				`${comparison.cpuRatioVsBatched}`,
+				'',
+			]);
 			json.httpRequest = comparison;
 		}
 	}
@@ -266,15 +346,23 @@ async function main() {
 	if (want('sandbox')) {
 		// 6. The sandbox alone, under keep-alive load from this process.
 		const sandboxReqPerSec = await loadSandbox(sandbox);
-		rows.push([`sandbox alone, GetEvent, ${LOAD_CONNECTIONS} connections`, `${sandboxReqPerSec.toFixed(0)} req/s`, '≥ 3000']);
+		rows.push([
+			`sandbox alone, GetEvent, ${LOAD_CONNECTIONS} connections`,
+			`${sandboxReqPerSec.toFixed(0)} req/s`,
+			'≥ 3000',
+		]);
 		json.sandboxReqPerSec = Math.round(sandboxReqPerSec);
 	}
 	sandbox.close();
 
 	engine.shutdownN8nCore();
-	const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
+	const width = [
+		Math.max(...rows.map((r) => r[0].length)),
+		Math.max(...rows.map((r) => r[1].length)),
+	];
 	console.log('\nDingTalk Calendar node benchmark');
-	for (const [what, value, target] of rows) console.log(`${what.padEnd(width[0])}  ${value.padEnd(width[1])}  ${target}`);
+	for (const [what, value, target] of rows)
+		console.log(`${what.padEnd(width[0])}  ${value.padEnd(width[1])}  ${target}`);
 	console.log(JSON.stringify(json));
 }
 
@@ -288,19 +376,25 @@ interface SandboxProcess {
 
 /** `npm run sandbox -- --port 0 --json` as a child process; resolves when it printed its URL. */
 async function startSandboxProcess(): Promise<SandboxProcess> {
-	const child = spawn(process.execPath, [require.resolve('tsx/cli'), join(__dirname, '../../sandbox/cli.ts'), '--port', '0', '--json'], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		[require.resolve('tsx/cli'), join(__dirname, '../../sandbox/cli.ts'), '--port', '0', '--json'],
+		{
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	process.on('exit', () => child.kill('SIGTERM'));
-	const info = await new Promise<{ url: string; apps: SandboxProcess['apps'] }>((resolve, reject) => {
-		let buffer = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			buffer += chunk.toString();
-			const line = buffer.split('\n').find((l) => l.trim().startsWith('{'));
-			if (line) resolve(JSON.parse(line));
-		});
-		child.on('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-	});
+	const info = await new Promise<{ url: string; apps: SandboxProcess['apps'] }>(
+		(resolve, reject) => {
+			let buffer = '';
+			child.stdout.on('data', (chunk: Buffer) => {
+				buffer += chunk.toString();
+				const line = buffer.split('\n').find((l) => l.trim().startsWith('{'));
+				if (line) resolve(JSON.parse(line));
+			});
+			child.on('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+		},
+	);
 	return { ...info, close: () => child.kill('SIGTERM') };
 }
 
@@ -308,11 +402,23 @@ async function loadSandbox(info: SandboxProcess): Promise<number> {
 	{
 		const url = new URL(info.url);
 		const agent = new Agent({ keepAlive: true, maxSockets: LOAD_CONNECTIONS });
-		const call = (method: string, path: string, body?: object, headers: Record<string, string> = {}) =>
+		const call = (
+			method: string,
+			path: string,
+			body?: object,
+			headers: Record<string, string> = {},
+		) =>
 			new Promise<{ status: number; body: string }>((resolve, reject) => {
 				const payload = body ? JSON.stringify(body) : undefined;
 				const req = request(
-					{ host: url.hostname, port: url.port, method, path, agent, headers: { ...headers, ...(payload ? { 'content-type': 'application/json' } : {}) } },
+					{
+						host: url.hostname,
+						port: url.port,
+						method,
+						path,
+						agent,
+						headers: { ...headers, ...(payload ? { 'content-type': 'application/json' } : {}) },
+					},
 					(res) => {
 						let data = '';
 						res.on('data', (c) => (data += c));
@@ -323,7 +429,14 @@ async function loadSandbox(info: SandboxProcess): Promise<number> {
 				req.end(payload);
 			});
 		const app = info.apps[0];
-		const token = JSON.parse((await call('POST', '/v1.0/oauth2/accessToken', { appKey: app.appKey, appSecret: app.appSecret })).body).accessToken as string;
+		const token = JSON.parse(
+			(
+				await call('POST', '/v1.0/oauth2/accessToken', {
+					appKey: app.appKey,
+					appSecret: app.appSecret,
+				})
+			).body,
+		).accessToken as string;
 		const { USER_IDS, EVENT_IDS } = await import('../../sandbox/seed');
 		const path = `/v1.0/calendar/users/${USER_IDS.alice}/calendars/primary/events/${EVENT_IDS.quarterlyPlanning}`;
 		const headers = { 'x-acs-dingtalk-access-token': token };

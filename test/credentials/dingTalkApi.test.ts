@@ -29,7 +29,9 @@ describe('DingTalk API credential', () => {
 
 	it('fetches a token for an internal app', async () => {
 		const { data } = await dingtalk.internalCredential();
-		expect(await fetchToken(data)).toEqual({ accessToken: expect.stringMatching(/^[0-9a-f]{32}$/) });
+		expect(await fetchToken(data)).toEqual({
+			accessToken: expect.stringMatching(/^[0-9a-f]{32}$/),
+		});
 	});
 
 	it('fetches a corp token for a third-party enterprise app', async () => {
@@ -37,13 +39,15 @@ describe('DingTalk API credential', () => {
 		expect(await fetchToken(data)).toEqual({ accessToken: expect.any(String) });
 	});
 
-	it('explains refused keys with DingTalk\'s code, and never repeats the secret', async () => {
+	it("explains refused keys with DingTalk's code, and never repeats the secret", async () => {
 		const { data } = await dingtalk.internalCredential({ clientSecret: 'definitely-wrong-secret' });
 		const error = await fetchToken(data).catch((e: Error) => e);
 		expect((error as Error).message).toMatch(
 			/^DingTalk rejected the Client ID \(AppKey\) or Client Secret \(AppSecret\)\. .*\(DingTalk code "invalidClientIdOrSecret", HTTP 400, request ID [0-9A-F-]+\)$/,
 		);
-		expect(JSON.stringify(error) + String((error as Error).stack)).not.toContain('definitely-wrong-secret');
+		expect(JSON.stringify(error) + String((error as Error).stack)).not.toContain(
+			'definitely-wrong-secret',
+		);
 	});
 
 	it.each([
@@ -67,35 +71,65 @@ describe('DingTalk API credential', () => {
 		await expect(fetchToken(data)).rejects.toThrow('is not an http(s) URL');
 	});
 
-	it('sends the token raw in DingTalk\'s header', async () => {
-		const options = await credential.authenticate({ accessToken: 'abc123' }, { url: '/x', headers: { a: 'b' } });
+	it("sends the token raw in DingTalk's header", async () => {
+		const options = await credential.authenticate(
+			{ accessToken: 'abc123' },
+			{ url: '/x', headers: { a: 'b' } },
+		);
 		expect(options.headers).toEqual({ a: 'b', 'x-acs-dingtalk-access-token': 'abc123' });
 	});
 
 	describe('the Test button', () => {
 		/** Resolves the test request's expressions as n8n does, with $credentials. */
 		function resolveTestRequest(data: ICredentialDataDecryptedObject): IHttpRequestOptions {
-			const node: INode = { id: '1', name: 'test', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: createNodeTypes() });
+			const node: INode = {
+				id: '1',
+				name: 'test',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			};
+			const workflow = new Workflow({
+				nodes: [node],
+				connections: {},
+				active: false,
+				nodeTypes: createNodeTypes(),
+			});
 			const resolve = (value: unknown): unknown =>
 				typeof value === 'string' && value.startsWith('=')
-					? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: data } as never, undefined, undefined)
+					? workflow.expression.getSimpleParameterValue(
+							node,
+							value,
+							'internal',
+							{ $credentials: data } as never,
+							undefined,
+							undefined,
+						)
 					: value && typeof value === 'object'
 						? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]))
 						: value;
 			return resolve(credential.test.request) as IHttpRequestOptions;
 		}
 
-		it.each([['internalCredential'], ['thirdPartyCredential']] as const)('asks for a token with the %s keys', async (kind) => {
-			const { data } = await dingtalk[kind]();
-			const request = resolveTestRequest(data);
-			expect(request.baseURL).toBe(sandbox.url);
-			const response = await httpRequest({ ...request, json: true });
-			expect(response).toEqual({ accessToken: expect.any(String), expireIn: 7200 });
-		});
+		it.each([['internalCredential'], ['thirdPartyCredential']] as const)(
+			'asks for a token with the %s keys',
+			async (kind) => {
+				const { data } = await dingtalk[kind]();
+				const request = resolveTestRequest(data);
+				expect(request.baseURL).toBe(sandbox.url);
+				const response = await httpRequest({ ...request, json: true });
+				expect(response).toEqual({ accessToken: expect.any(String), expireIn: 7200 });
+			},
+		);
 
-		it('uses the region\'s host when the region is not custom', () => {
-			const request = resolveTestRequest({ region: 'international', appType: 'internal', clientId: 'k', clientSecret: 's' });
+		it("uses the region's host when the region is not custom", () => {
+			const request = resolveTestRequest({
+				region: 'international',
+				appType: 'internal',
+				clientId: 'k',
+				clientSecret: 's',
+			});
 			expect(request.baseURL).toBe('https://api.dingtalk.io');
 			expect(request.url).toBe('/v1.0/oauth2/accessToken');
 			expect(request.body).toEqual({ appKey: 'k', appSecret: 's' });

@@ -17,7 +17,12 @@ import type { WorkflowJson } from './expectations';
 export const AGENT_WORKFLOW_ID = 'dtE2eAgentTools01';
 const OPENAI_CREDENTIAL = { id: 'scriptedOpenAi1', name: 'Scripted chat model (e2e)' };
 const TOOL_NAME = 'find_and_book_room';
-const BOOK_ARGS = { title: 'Agent sync', start: '2030-01-15T11:00:00+08:00', end: '2030-01-15T12:00:00+08:00', minSeats: 8 };
+const BOOK_ARGS = {
+	title: 'Agent sync',
+	start: '2030-01-15T11:00:00+08:00',
+	end: '2030-01-15T12:00:00+08:00',
+	minSeats: 8,
+};
 
 interface ChatMessage {
 	role: string;
@@ -30,7 +35,10 @@ interface ChatRequest {
 	model?: string;
 	stream?: boolean;
 	messages: ChatMessage[];
-	tools?: Array<{ type: string; function: { name: string; description?: string; parameters?: unknown } }>;
+	tools?: Array<{
+		type: string;
+		function: { name: string; description?: string; parameters?: unknown };
+	}>;
 }
 
 export interface ScriptedModel {
@@ -45,13 +53,25 @@ function text(content: ChatMessage['content']): string {
 }
 
 /** The model's fixed script: call the tool, then report what the tool said. */
-function reply(request: ChatRequest): { content: string | null; toolCalls?: Array<{ id: string; name: string; arguments: string }> } {
+function reply(request: ChatRequest): {
+	content: string | null;
+	toolCalls?: Array<{ id: string; name: string; arguments: string }>;
+} {
 	const toolMessage = request.messages.find((m) => m.role === 'tool');
-	if (!toolMessage) return { content: null, toolCalls: [{ id: 'call_book_1', name: TOOL_NAME, arguments: JSON.stringify(BOOK_ARGS) }] };
+	if (!toolMessage)
+		return {
+			content: null,
+			toolCalls: [{ id: 'call_book_1', name: TOOL_NAME, arguments: JSON.stringify(BOOK_ARGS) }],
+		};
 	let answer = `The tool said: ${text(toolMessage.content).slice(0, 200)}`;
 	try {
-		const [booking] = JSON.parse(text(toolMessage.content)) as Array<{ found?: boolean; eventId?: string; rooms?: Array<{ roomName?: string }> }>;
-		if (booking?.found) answer = `Booked ${booking.rooms?.[0]?.roomName ?? '?'} for Agent sync (event ${booking.eventId}).`;
+		const [booking] = JSON.parse(text(toolMessage.content)) as Array<{
+			found?: boolean;
+			eventId?: string;
+			rooms?: Array<{ roomName?: string }>;
+		}>;
+		if (booking?.found)
+			answer = `Booked ${booking.rooms?.[0]?.roomName ?? '?'} for Agent sync (event ${booking.eventId}).`;
 	} catch {
 		// not JSON: an error text, reported as it is
 	}
@@ -71,7 +91,12 @@ export async function startScriptedModel(): Promise<ScriptedModel> {
 		try {
 			if (req.method === 'GET' && req.url?.endsWith('/models')) {
 				res.writeHead(200, { 'content-type': 'application/json' });
-				res.end(JSON.stringify({ object: 'list', data: [{ id: 'scripted-model', object: 'model', owned_by: 'e2e' }] }));
+				res.end(
+					JSON.stringify({
+						object: 'list',
+						data: [{ id: 'scripted-model', object: 'model', owned_by: 'e2e' }],
+					}),
+				);
 				return;
 			}
 			if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
@@ -85,12 +110,22 @@ export async function startScriptedModel(): Promise<ScriptedModel> {
 			const created = Math.floor(Date.now() / 1000);
 			const id = `chatcmpl-${requests.length}`;
 			const finish = toolCalls ? 'tool_calls' : 'stop';
-			const calls = toolCalls?.map((call, index) => ({ index, id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }));
+			const calls = toolCalls?.map((call, index) => ({
+				index,
+				id: call.id,
+				type: 'function',
+				function: { name: call.name, arguments: call.arguments },
+			}));
 			if (chat.stream) {
 				res.writeHead(200, { 'content-type': 'text/event-stream' });
 				const send = (delta: object, finishReason: string | null) =>
-					res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: 'scripted-model', choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`);
-				send({ role: 'assistant', content: content ?? '', ...(calls ? { tool_calls: calls } : {}) }, null);
+					res.write(
+						`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: 'scripted-model', choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`,
+					);
+				send(
+					{ role: 'assistant', content: content ?? '', ...(calls ? { tool_calls: calls } : {}) },
+					null,
+				);
 				send({}, finish);
 				res.end('data: [DONE]\n\n');
 				return;
@@ -102,7 +137,13 @@ export async function startScriptedModel(): Promise<ScriptedModel> {
 					object: 'chat.completion',
 					created,
 					model: 'scripted-model',
-					choices: [{ index: 0, message: { role: 'assistant', content, ...(calls ? { tool_calls: calls } : {}) }, finish_reason: finish }],
+					choices: [
+						{
+							index: 0,
+							message: { role: 'assistant', content, ...(calls ? { tool_calls: calls } : {}) },
+							finish_reason: finish,
+						},
+					],
 					usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
 				}),
 			);
@@ -122,25 +163,43 @@ export async function startScriptedModel(): Promise<ScriptedModel> {
 
 /** The OpenAI credential pointing at the scripted model, in `n8n import:credentials` form. */
 export function agentCredentials(model: ScriptedModel): unknown[] {
-	return [{ ...OPENAI_CREDENTIAL, type: 'openAiApi', data: { apiKey: 'sk-e2e-scripted', url: model.url } }];
+	return [
+		{
+			...OPENAI_CREDENTIAL,
+			type: 'openAiApi',
+			data: { apiKey: 'sk-e2e-scripted', url: model.url },
+		},
+	];
 }
 
 /** Manual Trigger → AI Agent, with the OpenAI Chat Model (scripted) and our node as the Find and Book tool. */
 export function agentWorkflow(credential: { id: string; name: string }): WorkflowJson {
-	const fromAi = (key: string, description: string, type = 'string') => `={{ $fromAI('${key}', '${description}', '${type}') }}`;
+	const fromAi = (key: string, description: string, type = 'string') =>
+		`={{ $fromAI('${key}', '${description}', '${type}') }}`;
 	return {
 		id: AGENT_WORKFLOW_ID,
 		name: 'e2e: AI Agent with DingTalk Calendar tool',
 		settings: { executionOrder: 'v1', timezone: 'Asia/Shanghai' },
 		nodes: [
-			{ id: 'e2e-agent-1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'e2e-agent-1',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'e2e-agent-2',
 				name: 'AI Agent',
 				type: '@n8n/n8n-nodes-langchain.agent',
 				typeVersion: 2.2,
 				position: [220, 0],
-				parameters: { promptType: 'define', text: 'Find me a room for 8 people on 15 January 2030 from 11 to 12, titled Agent sync.', options: {} },
+				parameters: {
+					promptType: 'define',
+					text: 'Find me a room for 8 people on 15 January 2030 from 11 to 12, titled Agent sync.',
+					options: {},
+				},
 			},
 			{
 				id: 'e2e-agent-3',
@@ -173,7 +232,9 @@ export function agentWorkflow(credential: { id: string; name: string }): Workflo
 		],
 		connections: {
 			Start: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
-			'Chat Model': { ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]] },
+			'Chat Model': {
+				ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
+			},
 			[TOOL_NAME]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
 		},
 	};
@@ -189,29 +250,53 @@ export async function checkAgentRun(
 	const [first, second] = model.requests;
 	if (!first) throw new Error('the agent never called the chat model');
 	const offered = first.tools?.find((tool) => tool.function.name === TOOL_NAME);
-	if (!offered) problems.push(`the model was not offered ${TOOL_NAME} (tools: ${first.tools?.map((t) => t.function.name).join(', ') ?? 'none'})`);
-	else if (!/All or none/.test(offered.function.description ?? '')) problems.push(`the tool description the model got: "${offered.function.description}"`);
-	if (!second) throw new Error(`the agent did not come back to the model with the tool result (${model.requests.length} request(s))`);
+	if (!offered)
+		problems.push(
+			`the model was not offered ${TOOL_NAME} (tools: ${first.tools?.map((t) => t.function.name).join(', ') ?? 'none'})`,
+		);
+	else if (!/All or none/.test(offered.function.description ?? ''))
+		problems.push(`the tool description the model got: "${offered.function.description}"`);
+	if (!second)
+		throw new Error(
+			`the agent did not come back to the model with the tool result (${model.requests.length} request(s))`,
+		);
 	const toolMessage = second.messages.find((m) => m.role === 'tool');
 	const toolText = text(toolMessage?.content);
-	let booking: { found?: boolean; eventId?: string; roomIds?: string[]; rooms?: Array<{ roomName?: string }> } | undefined;
+	let booking:
+		| {
+				found?: boolean;
+				eventId?: string;
+				roomIds?: string[];
+				rooms?: Array<{ roomName?: string }>;
+		  }
+		| undefined;
 	try {
 		[booking] = JSON.parse(toolText) as Array<typeof booking>;
 	} catch {
-		problems.push(`the tool result the model got is not the node's JSON: ${toolText.slice(0, 300)}`);
+		problems.push(
+			`the tool result the model got is not the node's JSON: ${toolText.slice(0, 300)}`,
+		);
 	}
-	if (booking && (!booking.found || !booking.eventId)) problems.push(`the tool booked nothing: ${toolText.slice(0, 300)}`);
+	if (booking && (!booking.found || !booking.eventId))
+		problems.push(`the tool booked nothing: ${toolText.slice(0, 300)}`);
 	if (booking?.eventId) {
-		const response = await fetch(`${sandbox.url}/__sandbox/events/${encodeURIComponent(booking.eventId)}`);
-		const event = response.ok ? ((await response.json()) as { meetingRooms?: Array<{ roomId: string }> }) : undefined;
+		const response = await fetch(
+			`${sandbox.url}/__sandbox/events/${encodeURIComponent(booking.eventId)}`,
+		);
+		const event = response.ok
+			? ((await response.json()) as { meetingRooms?: Array<{ roomId: string }> })
+			: undefined;
 		const rooms = (event?.meetingRooms ?? []).map((room) => room.roomId);
 		if (!booking.roomIds?.length || rooms.join() !== booking.roomIds.join()) {
-			problems.push(`sandbox: event ${booking.eventId} holds ${rooms.join(', ') || 'nothing'}, the tool said ${booking.roomIds}`);
+			problems.push(
+				`sandbox: event ${booking.eventId} holds ${rooms.join(', ') || 'nothing'}, the tool said ${booking.roomIds}`,
+			);
 		}
 	}
 	const output = String(agentOutput?.[0]?.json.output ?? '');
 	const expected = `Booked ${booking?.rooms?.[0]?.roomName ?? '?'} for Agent sync (event ${booking?.eventId}).`;
-	if (output !== expected) problems.push(`the agent's output is "${output}", expected the model's reply "${expected}"`);
+	if (output !== expected)
+		problems.push(`the agent's output is "${output}", expected the model's reply "${expected}"`);
 	if (problems.length) throw new Error(problems.join('\n    '));
 	return `2 model calls; the tool booked ${booking?.rooms?.[0]?.roomName} (sandbox checked); the result reached the model; agent said "${output}"`;
 }

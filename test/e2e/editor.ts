@@ -104,7 +104,8 @@ function hasCjkFont(): boolean {
  */
 export async function findChromium(workDir: string): Promise<ChromiumLookup> {
 	const path = process.env.N8N_E2E_CHROMIUM || '/usr/bin/chromium';
-	const how = 'install it with `apt-get install chromium` (Debian), or set N8N_E2E_CHROMIUM to a Chromium binary';
+	const how =
+		'install it with `apt-get install chromium` (Debian), or set N8N_E2E_CHROMIUM to a Chromium binary';
 	const missing: string[] = [];
 	if (!existsSync(path)) {
 		if (process.env.N8N_E2E_CHROMIUM) return { why: `no browser at ${path}: ${how}` };
@@ -114,12 +115,15 @@ export async function findChromium(workDir: string): Promise<ChromiumLookup> {
 	if (!missing.length) return { path, why: '' };
 	const logPath = await aptInstall(missing, workDir, 'e2e');
 	if (logPath) {
-		if (!existsSync(path)) return { why: `apt-get install chromium failed (log ${logPath}); ${how}` };
+		if (!existsSync(path))
+			return { why: `apt-get install chromium failed (log ${logPath}); ${how}` };
 	} else if (!existsSync(path)) {
 		return { why: `no browser at ${path}: ${how}` };
 	}
 	if (!hasCjkFont()) {
-		process.stderr.write(`[e2e] no CJK font: Chinese room names show as boxes in screenshots (apt-get install ${CJK_FONT_PACKAGE})\n`);
+		process.stderr.write(
+			`[e2e] no CJK font: Chinese room names show as boxes in screenshots (apt-get install ${CJK_FONT_PACKAGE})\n`,
+		);
 	}
 	return { path, why: '' };
 }
@@ -166,7 +170,9 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 			if (message.type() !== 'error') return;
 			consoleProblems.push({ text: message.text(), where: message.location().url ?? '' });
 		});
-		page.on('pageerror', (error) => consoleProblems.push({ text: `uncaught: ${error.message}`, where: error.stack ?? '' }));
+		page.on('pageerror', (error) =>
+			consoleProblems.push({ text: `uncaught: ${error.message}`, where: error.stack ?? '' }),
+		);
 		// Every call the editor makes to our node's methods (loadOptions, listSearch), with its answer.
 		const methodCalls: Array<{ method: string; status: number; body: string }> = [];
 		page.on('response', (response) => {
@@ -183,7 +189,8 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 			for (;;) {
 				const call = methodCalls.find((c) => c.method === method);
 				if (call) {
-					if (call.status >= 400) throw new Error(`n8n answered ${call.status} to ${method}: ${call.body.slice(0, 400)}`);
+					if (call.status >= 400)
+						throw new Error(`n8n answered ${call.status} to ${method}: ${call.body.slice(0, 400)}`);
 					return call;
 				}
 				if (Date.now() > deadline) throw new Error(`the editor never called ${method}`);
@@ -200,7 +207,9 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 			const committed = join(options.screenshotsDir, file);
 			// Keep the committed picture when only a few pixels differ (a blinking caret), so runs do
 			// not rewrite docs/images for nothing; a real change in what the user sees replaces it.
-			const difference = existsSync(committed) ? await pixelDifference(context, committed, path) : 1;
+			const difference = existsSync(committed)
+				? await pixelDifference(context, committed, path)
+				: 1;
 			if (difference > 0.002) copyFileSync(path, committed);
 			else unchanged++;
 			screenshotNames.push(file);
@@ -240,11 +249,13 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 					return image.complete && image.naturalWidth > 0;
 				});
 			while (!(await loaded())) {
-				if (Date.now() > deadline) throw new Error(`the icon ${await icon.getAttribute('src')} did not load`);
+				if (Date.now() > deadline)
+					throw new Error(`the icon ${await icon.getAttribute('src')} did not load`);
 				await page.waitForTimeout(200);
 			}
 			const src = (await icon.getAttribute('src')) ?? '';
-			if (!src.includes('/icons/n8n-nodes-dingtalk-calendar/')) throw new Error(`the node's icon is ${src}, not ours`);
+			if (!src.includes('/icons/n8n-nodes-dingtalk-calendar/'))
+				throw new Error(`the node's icon is ${src}, not ours`);
 		});
 		await settle(page);
 		await shot('workflow');
@@ -252,7 +263,9 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 		// 2. Our node's parameters: the Resource and Operation lists.
 		await step(`open node "${ourNode.name}"`, async () => {
 			await canvasNode(page).dblclick();
-			await page.locator('[data-test-id="parameter-input-operation"]').waitFor({ state: 'visible' });
+			await page
+				.locator('[data-test-id="parameter-input-operation"]')
+				.waitFor({ state: 'visible' });
 		});
 		const resource = String(ourNode.parameters?.resource ?? '');
 		const expectedOperations = operationNames(options.description, resource);
@@ -287,7 +300,10 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 			const shown = await visibleOptionTitles(page, 1);
 			const unknown = shown.filter((label) => !roomNames.some((n) => label.startsWith(n)));
 			if (!shown.length) throw new Error('the Rooms picker is empty');
-			if (unknown.length) throw new Error(`the Rooms picker shows rooms the sandbox does not have: ${unknown.join(', ')}`);
+			if (unknown.length)
+				throw new Error(
+					`the Rooms picker shows rooms the sandbox does not have: ${unknown.join(', ')}`,
+				);
 			return shown;
 		});
 		await page.locator('.el-select-dropdown__item:visible').first().hover();
@@ -299,16 +315,22 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 		let events: string[] = [];
 		if ((await eventLocator.count()) > 0) {
 			const summaries = options.seed.events.map((e) => e.summary);
-			events = await step("the Event picker (From List) lists the organizer's events (searchEvents)", async () => {
-				await page.locator('[data-test-id="parameter-input-eventId"]').click();
-				await waitForMethod('searchEvents');
-				const items = page.locator('[data-test-id="rlc-item"]');
-				await items.first().waitFor({ state: 'visible' });
-				const shown = (await items.allInnerTexts()).map(firstLine);
-				const unknown = shown.filter((label) => !summaries.some((s) => label.startsWith(s)));
-				if (unknown.length) throw new Error(`the Event picker shows events the sandbox does not have: ${unknown.join(', ')}`);
-				return shown;
-			});
+			events = await step(
+				"the Event picker (From List) lists the organizer's events (searchEvents)",
+				async () => {
+					await page.locator('[data-test-id="parameter-input-eventId"]').click();
+					await waitForMethod('searchEvents');
+					const items = page.locator('[data-test-id="rlc-item"]');
+					await items.first().waitFor({ state: 'visible' });
+					const shown = (await items.allInnerTexts()).map(firstLine);
+					const unknown = shown.filter((label) => !summaries.some((s) => label.startsWith(s)));
+					if (unknown.length)
+						throw new Error(
+							`the Event picker shows events the sandbox does not have: ${unknown.join(', ')}`,
+						);
+					return shown;
+				},
+			);
 			await settle(page);
 			await shot('events');
 			await page.keyboard.press('Escape');
@@ -317,7 +339,9 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 		// 5. The DingTalk Calendar Trigger: a workflow it starts, and its parameters.
 		if (options.trigger) {
 			const trigger = options.trigger;
-			const triggerNode = page.locator(`[data-test-id="canvas-node"][data-node-name="${cssString(trigger.nodeName)}"]`);
+			const triggerNode = page.locator(
+				`[data-test-id="canvas-node"][data-node-name="${cssString(trigger.nodeName)}"]`,
+			);
 			await step(`open the trigger workflow ${trigger.workflowId}`, async () => {
 				await page.goto(`${options.url}/workflow/${trigger.workflowId}`);
 				await triggerNode.waitFor({ state: 'visible' });
@@ -329,7 +353,11 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 				await page.locator('[data-test-id="parameter-input-events"]').waitFor({ state: 'visible' });
 			});
 			// Poll Times renders a moment later ("Loading fields..."); no tooltip in the picture.
-			await page.getByText('Loading fields').first().waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+			await page
+				.getByText('Loading fields')
+				.first()
+				.waitFor({ state: 'hidden', timeout: 15_000 })
+				.catch(() => undefined);
 			await page.mouse.move(0, 0);
 			await settle(page);
 			await shot('trigger');
@@ -340,7 +368,9 @@ export async function editorCheck(options: EditorCheckOptions): Promise<{ summar
 		if (failedCalls.length) {
 			throw new Error(
 				`the editor's calls to our node's methods failed:\n    ` +
-					failedCalls.map((c) => `${c.method}: ${c.status} ${c.body.slice(0, 300)}`).join('\n    ') +
+					failedCalls
+						.map((c) => `${c.method}: ${c.status} ${c.body.slice(0, 300)}`)
+						.join('\n    ') +
 					`\n    n8n log: ${options.logPath}`,
 			);
 		}
@@ -376,7 +406,8 @@ function operationNames(description: NodeDescriptionLike, resource: string): str
 	return names;
 }
 
-const DROPDOWN_OPTIONS = '.el-select-dropdown__item:visible, .el-select-dropdown li[role="option"]:visible';
+const DROPDOWN_OPTIONS =
+	'.el-select-dropdown__item:visible, .el-select-dropdown li[role="option"]:visible';
 
 /**
  * Clicks a select until its dropdown shows options: a click that lands while the node panel is
@@ -402,7 +433,9 @@ async function visibleOptionTitles(page: Page, atLeast: number): Promise<string[
 	await options.first().waitFor({ state: 'visible' });
 	if (atLeast > 1) {
 		await page
-			.waitForFunction(`document.querySelectorAll('.el-select-dropdown__item').length >= ${atLeast}`)
+			.waitForFunction(
+				`document.querySelectorAll('.el-select-dropdown__item').length >= ${atLeast}`,
+			)
 			.catch(() => undefined);
 	}
 	return [...new Set((await options.allInnerTexts()).map(firstLine).filter(Boolean))];
@@ -429,7 +462,11 @@ async function settle(page: Page): Promise<void> {
  * Share of pixels that differ between two PNG files (1 when their sizes differ), computed in a
  * scratch page of the same browser: no image library needed.
  */
-async function pixelDifference(context: BrowserContext, fileA: string, fileB: string): Promise<number> {
+async function pixelDifference(
+	context: BrowserContext,
+	fileA: string,
+	fileB: string,
+): Promise<number> {
 	const page = await context.newPage();
 	try {
 		const a = `data:image/png;base64,${readFileSync(fileA).toString('base64')}`;

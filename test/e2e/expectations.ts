@@ -59,12 +59,19 @@ export function startTrigger(workflow: WorkflowJson): string | undefined {
 export function engineExamples(dir: string): string[] {
 	const hasSetup = (file: string): boolean => {
 		const expected = join(dir, file.replace('.workflow.json', '.expected.json'));
-		return existsSync(expected) && !!(JSON.parse(readFileSync(expected, 'utf8')) as { setup?: unknown }).setup;
+		return (
+			existsSync(expected) &&
+			!!(JSON.parse(readFileSync(expected, 'utf8')) as { setup?: unknown }).setup
+		);
 	};
 	return readdirSync(dir)
 		.filter((file) => file.endsWith('.workflow.json'))
 		.sort()
-		.filter((file) => !startTrigger(JSON.parse(readFileSync(join(dir, file), 'utf8')) as WorkflowJson) || hasSetup(file));
+		.filter(
+			(file) =>
+				!startTrigger(JSON.parse(readFileSync(join(dir, file), 'utf8')) as WorkflowJson) ||
+				hasSetup(file),
+		);
 }
 
 export function loadExamples(dir: string): Example[] {
@@ -95,7 +102,9 @@ export function loadExamples(dir: string): Example[] {
 					if (typeof expected.node !== 'string' || !Array.isArray(expected.items)) {
 						problems.push(`${expectedFile} needs "node" (string) and "items" (array)`);
 					} else if (!workflow.nodes.some((n) => n.name === expected!.node)) {
-						problems.push(`${expectedFile} checks node "${expected.node}", which ${basename(workflowFile)} does not have`);
+						problems.push(
+							`${expectedFile} checks node "${expected.node}", which ${basename(workflowFile)} does not have`,
+						);
 					}
 				} catch (error) {
 					problems.push(`${expectedFile} is not valid JSON: ${(error as Error).message}`);
@@ -106,7 +115,10 @@ export function loadExamples(dir: string): Example[] {
 }
 
 /** Every credential reference of a type across the examples (each is imported pointing at the sandbox). */
-export function credentialRefs(examples: Example[], type: string): Array<{ id: string; name: string }> {
+export function credentialRefs(
+	examples: Example[],
+	type: string,
+): Array<{ id: string; name: string }> {
 	const refs = new Map<string, { id: string; name: string }>();
 	for (const example of examples) {
 		for (const node of example.workflow.nodes) {
@@ -118,7 +130,10 @@ export function credentialRefs(examples: Example[], type: string): Array<{ id: s
 }
 
 /** The items a node output in a run (last run of the node, main output 0). */
-export function nodeItems(output: RunOutput, node: string): Array<{ json: Record<string, unknown> }> | undefined {
+export function nodeItems(
+	output: RunOutput,
+	node: string,
+): Array<{ json: Record<string, unknown> }> | undefined {
 	const runs = output.data?.resultData?.runData?.[node];
 	if (!runs?.length) return undefined;
 	const last = runs[runs.length - 1];

@@ -42,7 +42,12 @@ export function httpRequestWorkflow(setup: Setup): WorkflowJson {
 				type: 'n8n-nodes-base.httpRequest',
 				typeVersion: 4.2,
 				position: [220, 0],
-				parameters: { url, authentication: 'predefinedCredentialType', nodeCredentialType: 'dingTalkApi', options: {} },
+				parameters: {
+					url,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'dingTalkApi',
+					options: {},
+				},
 				credentials: { dingTalkApi: setup.credential },
 			},
 		],
@@ -55,17 +60,29 @@ async function runHttp(instance: N8nInstance): Promise<void> {
 	const { result, output } = await executeWorkflow(instance, HTTP_REQUEST_WORKFLOW_ID);
 	const nodeRun = output?.data?.resultData?.runData?.[HTTP_NODE]?.at(-1);
 	const error = nodeRun?.error ?? output?.data?.resultData?.error;
-	if (error) throw new Error(`the HTTP Request node failed: ${`${error.message ?? ''} ${error.description ?? ''}`.trim()}`);
+	if (error)
+		throw new Error(
+			`the HTTP Request node failed: ${`${error.message ?? ''} ${error.description ?? ''}`.trim()}`,
+		);
 	const items = output ? nodeItems(output, HTTP_NODE) : undefined;
-	if (!items) throw new Error(`the HTTP Request node did not run (n8n execute exited ${result.code}; log: ${instance.logPath})`);
+	if (!items)
+		throw new Error(
+			`the HTTP Request node did not run (n8n execute exited ${result.code}; log: ${instance.logPath})`,
+		);
 	const page = items[0]?.json as { result?: unknown[] } | undefined;
 	if (!Array.isArray(page?.result) || page.result.length !== 1) {
-		throw new Error(`the HTTP Request node got no room page: ${JSON.stringify(items[0]?.json).slice(0, 200)}`);
+		throw new Error(
+			`the HTTP Request node got no room page: ${JSON.stringify(items[0]?.json).slice(0, 200)}`,
+		);
 	}
 }
 
 async function sandboxPost(sandboxUrl: string, path: string): Promise<void> {
-	const response = await fetch(`${sandboxUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const response = await fetch(`${sandboxUrl}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+	});
 	if (!response.ok) throw new Error(`sandbox: POST ${path} answered ${response.status}`);
 }
 
@@ -76,16 +93,23 @@ async function tokenRequests(sandboxUrl: string): Promise<number> {
 }
 
 /** The token n8n stored is stale (DingTalk expired it); the HTTP Request node must renew it and store it. */
-export async function checkHttpRequestNode(instance: N8nInstance, sandboxUrl: string): Promise<string> {
+export async function checkHttpRequestNode(
+	instance: N8nInstance,
+	sandboxUrl: string,
+): Promise<string> {
 	// First a run that leaves a valid token stored (fetching one if none is), so the next finds it stale.
 	await runHttp(instance);
 	await sandboxPost(sandboxUrl, '/__sandbox/tokens/expire');
 	const before = await tokenRequests(sandboxUrl);
 	await runHttp(instance);
 	const renewals = (await tokenRequests(sandboxUrl)) - before;
-	if (renewals !== 1) throw new Error(`with a stale token stored, the run fetched ${renewals} tokens (expected 1 renewal)`);
+	if (renewals !== 1)
+		throw new Error(
+			`with a stale token stored, the run fetched ${renewals} tokens (expected 1 renewal)`,
+		);
 	await runHttp(instance);
 	const again = (await tokenRequests(sandboxUrl)) - before - renewals;
-	if (again !== 0) throw new Error(`the renewed token was not stored: the next run fetched ${again} more`);
+	if (again !== 0)
+		throw new Error(`the renewed token was not stored: the next run fetched ${again} more`);
 	return 'works; a stale token renewed once and stored; the next run reused it';
 }

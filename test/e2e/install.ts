@@ -11,7 +11,15 @@
  * that is renamed into place when complete, so an interrupted install is never mistaken for a good one.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -48,7 +56,10 @@ function recipeHash(line: N8nLine): string {
 		overrides: line.overrides,
 		ignoreScriptsThenRebuild: line.ignoreScriptsThenRebuild ?? null,
 		// Native addons are built with this Node's headers.
-		buildNode: line.nodeRuntime === 'system' ? `system-${process.versions.node.split('.')[0]}` : line.nodeRuntime,
+		buildNode:
+			line.nodeRuntime === 'system'
+				? `system-${process.versions.node.split('.')[0]}`
+				: line.nodeRuntime,
 	};
 	return createHash('sha256').update(JSON.stringify(recipe)).digest('hex').slice(0, 8);
 }
@@ -116,7 +127,11 @@ function pidAlive(pid: number): boolean {
 	}
 }
 
-async function ensureNodeRuntime(runtime: NodeRuntimeFromNpm, root: string, logPath: string): Promise<string> {
+async function ensureNodeRuntime(
+	runtime: NodeRuntimeFromNpm,
+	root: string,
+	logPath: string,
+): Promise<string> {
 	const name = `node-${runtime.package}-${runtime.version}`;
 	const dir = join(root, name);
 	const bin = join(dir, 'node_modules', runtime.package, 'bin', 'node');
@@ -128,19 +143,38 @@ async function ensureNodeRuntime(runtime: NodeRuntimeFromNpm, root: string, logP
 		join(tmp, 'package.json'),
 		JSON.stringify({ name: 'e2e-node-runtime', private: true, version: '0.0.0' }, null, 2),
 	);
-	process.stderr.write(`[e2e] installing Node.js ${runtime.version} (${runtime.package}) into ${dir}\n`);
+	process.stderr.write(
+		`[e2e] installing Node.js ${runtime.version} (${runtime.package}) into ${dir}\n`,
+	);
 	await step(
 		`installing ${runtime.package}@${runtime.version}`,
 		npmBin(),
-		['install', `${runtime.package}@${runtime.version}`, '--save-exact', '--ignore-scripts=true', ...NPM_QUIET],
+		[
+			'install',
+			`${runtime.package}@${runtime.version}`,
+			'--save-exact',
+			'--ignore-scripts=true',
+			...NPM_QUIET,
+		],
 		{ cwd: tmp, logPath, timeoutMs: 10 * 60_000 },
 	);
 	const tmpBin = join(tmp, 'node_modules', runtime.package, 'bin', 'node');
-	const version = (await step('checking the Node.js binary', tmpBin, ['--version'], { cwd: tmp, logPath, timeoutMs: 60_000 })).trim();
+	const version = (
+		await step('checking the Node.js binary', tmpBin, ['--version'], {
+			cwd: tmp,
+			logPath,
+			timeoutMs: 60_000,
+		})
+	).trim();
 	if (version !== `v${runtime.version}`) {
-		throw new Error(`${runtime.package}@${runtime.version} ships Node ${version}, not v${runtime.version} (log: ${logPath})`);
+		throw new Error(
+			`${runtime.package}@${runtime.version} ships Node ${version}, not v${runtime.version} (log: ${logPath})`,
+		);
 	}
-	writeFileSync(join(tmp, MARKER), JSON.stringify({ ...runtime, installedAt: new Date().toISOString() }, null, 2));
+	writeFileSync(
+		join(tmp, MARKER),
+		JSON.stringify({ ...runtime, installedAt: new Date().toISOString() }, null, 2),
+	);
 	rmSync(dir, { recursive: true, force: true });
 	renameSync(tmp, dir);
 	return bin;
@@ -153,7 +187,10 @@ export async function ensureN8n(line: N8nLine, logDir: string): Promise<Installe
 	mkdirSync(root, { recursive: true });
 	const logPath = join(logDir, `install-${line.line}.log`);
 
-	const node = line.nodeRuntime === 'system' ? process.execPath : await ensureNodeRuntime(line.nodeRuntime, root, logPath);
+	const node =
+		line.nodeRuntime === 'system'
+			? process.execPath
+			: await ensureNodeRuntime(line.nodeRuntime, root, logPath);
 
 	const name = `n8n-${line.n8n}-${recipeHash(line)}`;
 	const dir = join(root, name);
@@ -173,7 +210,8 @@ export async function ensureN8n(line: N8nLine, logDir: string): Promise<Installe
 				name: `e2e-n8n-${line.line.replace('.', '')}`,
 				private: true,
 				version: '0.0.0',
-				description: 'n8n installed by n8n-nodes-dingtalk-calendar test:e2e (cache, safe to delete)',
+				description:
+					'n8n installed by n8n-nodes-dingtalk-calendar test:e2e (cache, safe to delete)',
 				dependencies: { n8n: line.n8n },
 				overrides: line.overrides,
 			},
@@ -211,17 +249,28 @@ export async function ensureN8n(line: N8nLine, logDir: string): Promise<Installe
 				cwd: tmp,
 				logPath,
 				timeoutMs: 30 * 60_000,
-				env: runtimeRoot ? { ...process.env, PATH: `${dirname(node)}:${process.env.PATH ?? ''}` } : process.env,
+				env: runtimeRoot
+					? { ...process.env, PATH: `${dirname(node)}:${process.env.PATH ?? ''}` }
+					: process.env,
 			},
 		);
 	}
 	const version = (
-		await step(`checking n8n@${line.n8n} starts`, node, [join(tmp, 'node_modules', 'n8n', 'bin', 'n8n'), '--version'], {
-			cwd: tmp,
-			logPath,
-			timeoutMs: 3 * 60_000,
-			env: { ...process.env, N8N_USER_FOLDER: join(tmp, '.version-check'), N8N_DIAGNOSTICS_ENABLED: 'false' },
-		})
+		await step(
+			`checking n8n@${line.n8n} starts`,
+			node,
+			[join(tmp, 'node_modules', 'n8n', 'bin', 'n8n'), '--version'],
+			{
+				cwd: tmp,
+				logPath,
+				timeoutMs: 3 * 60_000,
+				env: {
+					...process.env,
+					N8N_USER_FOLDER: join(tmp, '.version-check'),
+					N8N_DIAGNOSTICS_ENABLED: 'false',
+				},
+			},
+		)
 	)
 		.trim()
 		.split('\n')
@@ -232,21 +281,41 @@ export async function ensureN8n(line: N8nLine, logDir: string): Promise<Installe
 	rmSync(join(tmp, '.version-check'), { recursive: true, force: true });
 	writeFileSync(
 		join(tmp, MARKER),
-		JSON.stringify({ ...line, buildNode: process.version, installedAt: new Date().toISOString() }, null, 2),
+		JSON.stringify(
+			{ ...line, buildNode: process.version, installedAt: new Date().toISOString() },
+			null,
+			2,
+		),
 	);
 	rmSync(dir, { recursive: true, force: true });
 	renameSync(tmp, dir);
 	process.stderr.write(`[e2e] n8n ${line.n8n} installed in ${seconds(Date.now() - started)}\n`);
-	return { node, n8nBin: join(n8nPackageDir, 'bin', 'n8n'), dir, n8nPackageDir, installed: true, ms: Date.now() - started };
+	return {
+		node,
+		n8nBin: join(n8nPackageDir, 'bin', 'n8n'),
+		dir,
+		n8nPackageDir,
+		installed: true,
+		ms: Date.now() - started,
+	};
 }
 
 /** The line's install if the cache already holds it complete (nothing is installed). */
-export function cachedN8n(line: N8nLine): Pick<InstalledLine, 'node' | 'n8nBin' | 'dir'> | undefined {
+export function cachedN8n(
+	line: N8nLine,
+): Pick<InstalledLine, 'node' | 'n8nBin' | 'dir'> | undefined {
 	const dir = join(cacheRoot(), `n8n-${line.n8n}-${recipeHash(line)}`);
 	const n8nBin = join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
 	if (!isReady(dir) || !existsSync(n8nBin)) return undefined;
 	if (line.nodeRuntime === 'system') return { node: process.execPath, n8nBin, dir };
-	const node = join(cacheRoot(), `node-${line.nodeRuntime.package}-${line.nodeRuntime.version}`, 'node_modules', line.nodeRuntime.package, 'bin', 'node');
+	const node = join(
+		cacheRoot(),
+		`node-${line.nodeRuntime.package}-${line.nodeRuntime.version}`,
+		'node_modules',
+		line.nodeRuntime.package,
+		'bin',
+		'node',
+	);
 	return existsSync(node) ? { node, n8nBin, dir } : undefined;
 }
 
@@ -255,7 +324,8 @@ export function pinnedFolderNames(lines: N8nLine[]): Set<string> {
 	const names = new Set<string>();
 	for (const line of lines) {
 		names.add(`n8n-${line.n8n}-${recipeHash(line)}`);
-		if (line.nodeRuntime !== 'system') names.add(`node-${line.nodeRuntime.package}-${line.nodeRuntime.version}`);
+		if (line.nodeRuntime !== 'system')
+			names.add(`node-${line.nodeRuntime.package}-${line.nodeRuntime.version}`);
 	}
 	return names;
 }

@@ -35,13 +35,22 @@ export function mcpCredentials(examples: Example[]): unknown[] {
 			if (ref?.id) refs.set(ref.id, ref.name);
 		}
 	}
-	return [...refs].map(([id, name]) => ({ id, name, type: 'httpBearerAuth', data: { token: MCP_BEARER_TOKEN } }));
+	return [...refs].map(([id, name]) => ({
+		id,
+		name,
+		type: 'httpBearerAuth',
+		data: { token: MCP_BEARER_TOKEN },
+	}));
 }
 
 interface ToolInfo {
 	name: string;
 	description?: string;
-	inputSchema: { type: string; properties?: Record<string, { type?: string; description?: string }>; required?: string[] };
+	inputSchema: {
+		type: string;
+		properties?: Record<string, { type?: string; description?: string }>;
+		required?: string[];
+	};
 }
 
 interface ToolAnswer {
@@ -58,14 +67,27 @@ export interface McpCheckResult {
 }
 
 /** What each tool of the example must offer: its parameters with JSON types, and words its description must have. */
-const EXPECTED_TOOLS: Record<string, { properties: Record<string, string>; description: RegExp[] }> = {
+const EXPECTED_TOOLS: Record<
+	string,
+	{ properties: Record<string, string>; description: RegExp[] }
+> = {
 	find_and_book_room: {
-		properties: { title: 'string', start: 'string', end: 'string', roomCount: 'number', minSeats: 'number' },
+		properties: {
+			title: 'string',
+			start: 'string',
+			end: 'string',
+			roomCount: 'number',
+			minSeats: 'number',
+		},
 		description: [/ISO 8601 with an offset/, /1 to 5/, /All or none/],
 	},
 	add_rooms_to_event: {
 		properties: { eventId: 'string', roomIds: 'string' },
-		description: [/1 to 5 meeting rooms/, /from the tool that lists meeting rooms/, /meetingRoomNotAvailable/],
+		description: [
+			/1 to 5 meeting rooms/,
+			/from the tool that lists meeting rooms/,
+			/meetingRoomNotAvailable/,
+		],
 	},
 	room_availability: {
 		properties: { roomIds: 'string', start: 'string', end: 'string' },
@@ -93,8 +115,15 @@ async function connect(url: string, token: string): Promise<Client> {
 
 const calls: McpCheckResult['calls'] = [];
 
-async function call(client: Client, name: string, args: Record<string, unknown>): Promise<ToolAnswer> {
-	const result = (await client.callTool({ name, arguments: args })) as { isError?: boolean; content?: Array<{ type: string; text?: string }> };
+async function call(
+	client: Client,
+	name: string,
+	args: Record<string, unknown>,
+): Promise<ToolAnswer> {
+	const result = (await client.callTool({ name, arguments: args })) as {
+		isError?: boolean;
+		content?: Array<{ type: string; text?: string }>;
+	};
 	const text = (result.content ?? []).map((part) => part.text ?? '').join('\n');
 	calls.push({ tool: name, arguments: args, isError: result.isError === true, text });
 	return { isError: result.isError === true, text };
@@ -116,7 +145,10 @@ function internalApp(sandbox: RunningSandbox): { appKey: string; appSecret: stri
 }
 
 /** The rooms of the directory as DingTalk (the sandbox) lists them, for the "before" size. */
-async function rawRoomChars(sandbox: RunningSandbox, unionId: string): Promise<{ chars: number; rooms: number }> {
+async function rawRoomChars(
+	sandbox: RunningSandbox,
+	unionId: string,
+): Promise<{ chars: number; rooms: number }> {
 	const app = internalApp(sandbox);
 	const tokenAnswer = await fetch(`${sandbox.url}/v1.0/oauth2/accessToken`, {
 		method: 'POST',
@@ -124,21 +156,29 @@ async function rawRoomChars(sandbox: RunningSandbox, unionId: string): Promise<{
 		body: JSON.stringify({ appKey: app.appKey, appSecret: app.appSecret }),
 	});
 	const { accessToken } = (await tokenAnswer.json()) as { accessToken: string };
-	const list = await fetch(`${sandbox.url}/v1.0/rooms/meetingRoomLists?unionId=${unionId}&maxResults=100`, {
-		headers: { 'x-acs-dingtalk-access-token': accessToken },
-	});
+	const list = await fetch(
+		`${sandbox.url}/v1.0/rooms/meetingRoomLists?unionId=${unionId}&maxResults=100`,
+		{
+			headers: { 'x-acs-dingtalk-access-token': accessToken },
+		},
+	);
 	const { result } = (await list.json()) as { result: unknown[] };
 	return { chars: JSON.stringify(result).length, rooms: result.length };
 }
 
 async function roomsOf(sandbox: RunningSandbox, eventId: string): Promise<string[]> {
 	const response = await fetch(`${sandbox.url}/__sandbox/events/${encodeURIComponent(eventId)}`);
-	if (!response.ok) throw new Error(`sandbox: GET /__sandbox/events/${eventId} answered ${response.status}`);
+	if (!response.ok)
+		throw new Error(`sandbox: GET /__sandbox/events/${eventId} answered ${response.status}`);
 	const event = (await response.json()) as { meetingRooms?: Array<{ roomId: string }> };
 	return (event.meetingRooms ?? []).map((room) => room.roomId).sort();
 }
 
-export async function mcpCheck(options: { n8nUrl: string; example: Example; sandbox: RunningSandbox }): Promise<McpCheckResult> {
+export async function mcpCheck(options: {
+	n8nUrl: string;
+	example: Example;
+	sandbox: RunningSandbox;
+}): Promise<McpCheckResult> {
 	const { n8nUrl, example, sandbox } = options;
 	const url = mcpUrl(n8nUrl, example);
 	calls.length = 0;
@@ -153,7 +193,8 @@ export async function mcpCheck(options: { n8nUrl: string; example: Example; sand
 		await intruder.close();
 	} catch (error) {
 		refused = /40[13]|Authorization|Unauthorized|Forbidden/i.test((error as Error).message);
-		if (!refused) problems.push(`a wrong token failed, but not as refused: ${(error as Error).message}`);
+		if (!refused)
+			problems.push(`a wrong token failed, but not as refused: ${(error as Error).message}`);
 	}
 	if (!refused && !problems.length) problems.push('a wrong bearer token was let in');
 
@@ -163,16 +204,23 @@ export async function mcpCheck(options: { n8nUrl: string; example: Example; sand
 		for (const [name, expected] of Object.entries(EXPECTED_TOOLS)) {
 			const tool = tools.find((t) => t.name === name);
 			if (!tool) {
-				problems.push(`tool ${name} is not listed (listed: ${tools.map((t) => t.name).join(', ')})`);
+				problems.push(
+					`tool ${name} is not listed (listed: ${tools.map((t) => t.name).join(', ')})`,
+				);
 				continue;
 			}
 			for (const words of expected.description) {
-				if (!words.test(tool.description ?? '')) problems.push(`${name}: description lacks ${words}: "${tool.description}"`);
+				if (!words.test(tool.description ?? ''))
+					problems.push(`${name}: description lacks ${words}: "${tool.description}"`);
 			}
 			const properties = tool.inputSchema.properties ?? {};
 			for (const [key, type] of Object.entries(expected.properties)) {
-				if (properties[key]?.type !== type) problems.push(`${name}: input ${key} is ${JSON.stringify(properties[key])}, expected type ${type}`);
-				else if (!properties[key].description) problems.push(`${name}: input ${key} has no description`);
+				if (properties[key]?.type !== type)
+					problems.push(
+						`${name}: input ${key} is ${JSON.stringify(properties[key])}, expected type ${type}`,
+					);
+				else if (!properties[key].description)
+					problems.push(`${name}: input ${key} has no description`);
 			}
 			const extra = Object.keys(properties).filter((key) => !(key in expected.properties));
 			if (extra.length) problems.push(`${name}: unexpected inputs ${extra.join(', ')}`);
@@ -184,61 +232,126 @@ export async function mcpCheck(options: { n8nUrl: string; example: Example; sand
 		const rooms = parse<Array<Record<string, unknown>>>(listAnswer, 'list_meeting_rooms');
 		const raw = await rawRoomChars(sandbox, USER_IDS.alice);
 		const perRoom = Math.round(listAnswer.text.length / Math.max(rooms.length, 1));
-		if (rooms.length !== raw.rooms) problems.push(`list_meeting_rooms gave ${rooms.length} rooms, the directory has ${raw.rooms}`);
-		if (perRoom > MAX_ROOM_CHARS) problems.push(`list_meeting_rooms: ${perRoom} characters per room, more than ${MAX_ROOM_CHARS}`);
-		if (rooms.some((room) => 'roomPicture' in room || 'corpId' in room)) problems.push('list_meeting_rooms still gives roomPicture/corpId');
+		if (rooms.length !== raw.rooms)
+			problems.push(
+				`list_meeting_rooms gave ${rooms.length} rooms, the directory has ${raw.rooms}`,
+			);
+		if (perRoom > MAX_ROOM_CHARS)
+			problems.push(
+				`list_meeting_rooms: ${perRoom} characters per room, more than ${MAX_ROOM_CHARS}`,
+			);
+		if (rooms.some((room) => 'roomPicture' in room || 'corpId' in room))
+			problems.push('list_meeting_rooms still gives roomPicture/corpId');
 
 		// Find and Book a new event, 11:00-12:00 Shanghai, 8 seats: West Lake (Alice's own) and Everest (Bob's) are busy.
 		const window = { start: '2030-01-15T11:00:00+08:00', end: '2030-01-15T12:00:00+08:00' };
-		const bookAnswer = await call(client, 'find_and_book_room', { title: 'Agent sync', ...window, roomCount: 1, minSeats: 8 });
+		const bookAnswer = await call(client, 'find_and_book_room', {
+			title: 'Agent sync',
+			...window,
+			roomCount: 1,
+			minSeats: 8,
+		});
 		answers.push(bookAnswer.text);
-		const [booking] = parse<Array<{ found: boolean; eventId: string; roomIds: string[]; rooms: Array<{ responseStatus: string }> }>>(
-			bookAnswer,
-			'find_and_book_room',
-		);
-		if (!booking?.found || !booking.eventId) throw new Error(`find_and_book_room found nothing: ${bookAnswer.text.slice(0, 400)}`);
-		if ([ROOM_IDS.westLake, ROOM_IDS.everest].some((id) => booking.roomIds.includes(id))) problems.push(`find_and_book_room booked a busy room: ${booking.roomIds}`);
+		const [booking] = parse<
+			Array<{
+				found: boolean;
+				eventId: string;
+				roomIds: string[];
+				rooms: Array<{ responseStatus: string }>;
+			}>
+		>(bookAnswer, 'find_and_book_room');
+		if (!booking?.found || !booking.eventId)
+			throw new Error(`find_and_book_room found nothing: ${bookAnswer.text.slice(0, 400)}`);
+		if ([ROOM_IDS.westLake, ROOM_IDS.everest].some((id) => booking.roomIds.includes(id)))
+			problems.push(`find_and_book_room booked a busy room: ${booking.roomIds}`);
 		const afterBook = await roomsOf(sandbox, booking.eventId);
-		if (afterBook.join() !== [...booking.roomIds].sort().join()) problems.push(`sandbox: event ${booking.eventId} holds ${afterBook}, the tool said ${booking.roomIds}`);
+		if (afterBook.join() !== [...booking.roomIds].sort().join())
+			problems.push(
+				`sandbox: event ${booking.eventId} holds ${afterBook}, the tool said ${booking.roomIds}`,
+			);
 
 		// Availability: Alice's own booking keeps its event ID, Bob's shows only as busy times.
-		const availabilityAnswer = await call(client, 'room_availability', { roomIds: `${ROOM_IDS.westLake},${ROOM_IDS.everest},${ROOM_IDS.xixi}`, ...window });
+		const availabilityAnswer = await call(client, 'room_availability', {
+			roomIds: `${ROOM_IDS.westLake},${ROOM_IDS.everest},${ROOM_IDS.xixi}`,
+			...window,
+		});
 		answers.push(availabilityAnswer.text);
-		const availability = parse<Array<{ roomId: string; status: string; busy?: Array<Record<string, unknown>> }>>(availabilityAnswer, 'room_availability');
+		const availability = parse<
+			Array<{ roomId: string; status: string; busy?: Array<Record<string, unknown>> }>
+		>(availabilityAnswer, 'room_availability');
 		const statuses = availability.map((room) => room.status).join(',');
-		if (statuses !== 'busy,busy,free') problems.push(`room_availability: West Lake, Everest, Xixi are ${statuses}, expected busy,busy,free`);
-		if (!availabilityAnswer.text.includes(EVENT_IDS.quarterlyPlanning)) problems.push("room_availability left out the operator's own event ID");
-		if (availabilityAnswer.text.includes(EVENT_IDS.designReview) || availabilityAnswer.text.includes(USER_IDS.bob)) {
-			problems.push(`room_availability gave another user's event details: ${availabilityAnswer.text}`);
+		if (statuses !== 'busy,busy,free')
+			problems.push(
+				`room_availability: West Lake, Everest, Xixi are ${statuses}, expected busy,busy,free`,
+			);
+		if (!availabilityAnswer.text.includes(EVENT_IDS.quarterlyPlanning))
+			problems.push("room_availability left out the operator's own event ID");
+		if (
+			availabilityAnswer.text.includes(EVENT_IDS.designReview) ||
+			availabilityAnswer.text.includes(USER_IDS.bob)
+		) {
+			problems.push(
+				`room_availability gave another user's event details: ${availabilityAnswer.text}`,
+			);
 		}
 
 		// Add to Event: a busy room comes back as a tool error with DingTalk's code and request ID ...
-		const busyAnswer = await call(client, 'add_rooms_to_event', { eventId: booking.eventId, roomIds: ROOM_IDS.westLake });
+		const busyAnswer = await call(client, 'add_rooms_to_event', {
+			eventId: booking.eventId,
+			roomIds: ROOM_IDS.westLake,
+		});
 		answers.push(busyAnswer.text);
-		if (!busyAnswer.isError) problems.push(`add_rooms_to_event with a busy room did not fail: ${busyAnswer.text}`);
-		for (const words of [/already booked/, /code meetingRoomNotAvailable/, /request ID [\w-]{6,}/, /"Get meeting room availability"/]) {
-			if (!words.test(busyAnswer.text)) problems.push(`busy-room error lacks ${words}: ${busyAnswer.text}`);
+		if (!busyAnswer.isError)
+			problems.push(`add_rooms_to_event with a busy room did not fail: ${busyAnswer.text}`);
+		for (const words of [
+			/already booked/,
+			/code meetingRoomNotAvailable/,
+			/request ID [\w-]{6,}/,
+			/"Get meeting room availability"/,
+		]) {
+			if (!words.test(busyAnswer.text))
+				problems.push(`busy-room error lacks ${words}: ${busyAnswer.text}`);
 		}
-		if (/Item 0|field "|Meeting Room > /.test(busyAnswer.text)) problems.push(`busy-room error has editor words: ${busyAnswer.text}`);
+		if (/Item 0|field "|Meeting Room > /.test(busyAnswer.text))
+			problems.push(`busy-room error has editor words: ${busyAnswer.text}`);
 
 		// ... and a free one is booked onto the event.
-		const addAnswer = await call(client, 'add_rooms_to_event', { eventId: booking.eventId, roomIds: ROOM_IDS.xixi });
+		const addAnswer = await call(client, 'add_rooms_to_event', {
+			eventId: booking.eventId,
+			roomIds: ROOM_IDS.xixi,
+		});
 		answers.push(addAnswer.text);
-		const [added] = parse<Array<{ result: boolean; allAccepted: boolean }>>(addAnswer, 'add_rooms_to_event');
-		if (!added?.result || !added.allAccepted) problems.push(`add_rooms_to_event: ${addAnswer.text}`);
+		const [added] = parse<Array<{ result: boolean; allAccepted: boolean }>>(
+			addAnswer,
+			'add_rooms_to_event',
+		);
+		if (!added?.result || !added.allAccepted)
+			problems.push(`add_rooms_to_event: ${addAnswer.text}`);
 		const afterAdd = await roomsOf(sandbox, booking.eventId);
 		const expectedRooms = [...booking.roomIds, ROOM_IDS.xixi].sort();
-		if (afterAdd.join() !== expectedRooms.join()) problems.push(`sandbox: event ${booking.eventId} holds ${afterAdd}, expected ${expectedRooms}`);
+		if (afterAdd.join() !== expectedRooms.join())
+			problems.push(
+				`sandbox: event ${booking.eventId} holds ${afterAdd}, expected ${expectedRooms}`,
+			);
 
 		// A bad argument names the tool's parameter.
-		const tooMany = await call(client, 'add_rooms_to_event', { eventId: booking.eventId, roomIds: Object.values(ROOM_IDS).slice(0, 6).join(',') });
+		const tooMany = await call(client, 'add_rooms_to_event', {
+			eventId: booking.eventId,
+			roomIds: Object.values(ROOM_IDS).slice(0, 6).join(','),
+		});
 		answers.push(tooMany.text);
-		if (!tooMany.isError || !/Parameter "roomIds": 6 rooms given/.test(tooMany.text)) problems.push(`six rooms: ${tooMany.text}`);
+		if (!tooMany.isError || !/Parameter "roomIds": 6 rooms given/.test(tooMany.text))
+			problems.push(`six rooms: ${tooMany.text}`);
 
 		// No secret in any answer.
 		const app = internalApp(sandbox);
 		for (const text of answers) {
-			if (text.includes(app.appSecret) || text.includes(MCP_BEARER_TOKEN) || /accessToken/i.test(text)) problems.push(`a tool answer holds a secret: ${text.slice(0, 200)}`);
+			if (
+				text.includes(app.appSecret) ||
+				text.includes(MCP_BEARER_TOKEN) ||
+				/accessToken/i.test(text)
+			)
+				problems.push(`a tool answer holds a secret: ${text.slice(0, 200)}`);
 		}
 
 		if (problems.length) throw new Error(problems.join('\n    '));

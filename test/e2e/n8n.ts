@@ -26,7 +26,11 @@ export interface N8nInstance {
 	env?: Record<string, string>;
 }
 
-export function createInstance(line: N8nLine, installed: InstalledLine, lineDir: string): N8nInstance {
+export function createInstance(
+	line: N8nLine,
+	installed: InstalledLine,
+	lineDir: string,
+): N8nInstance {
 	const userFolder = join(lineDir, 'user-folder');
 	mkdirSync(join(userFolder, '.n8n'), { recursive: true });
 	const logPath = join(lineDir, 'n8n.log');
@@ -37,14 +41,22 @@ export function createInstance(line: N8nLine, installed: InstalledLine, lineDir:
 function inheritedEnv(): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|GENERIC_TIMEZONE$|CREDENTIALS_|NODE_FUNCTION_ALLOW_|NODE_OPTIONS$)/.test(key)) continue;
+		if (
+			/^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|GENERIC_TIMEZONE$|CREDENTIALS_|NODE_FUNCTION_ALLOW_|NODE_OPTIONS$)/.test(
+				key,
+			)
+		)
+			continue;
 		env[key] = value;
 	}
 	return env;
 }
 
 /** Environment of every n8n command: isolated, offline-friendly, every port of our choosing. */
-export async function n8nEnv(instance: N8nInstance, extra: Record<string, string> = {}): Promise<NodeJS.ProcessEnv> {
+export async function n8nEnv(
+	instance: N8nInstance,
+	extra: Record<string, string> = {},
+): Promise<NodeJS.ProcessEnv> {
 	const nodeDir = dirname(instance.installed.node);
 	return {
 		// PATH first has the Node that runs this n8n, so any `node`/`npm` child n8n spawns matches it.
@@ -76,7 +88,11 @@ export async function n8nEnv(instance: N8nInstance, extra: Record<string, string
 }
 
 /** Runs `n8n <args>` with this instance's Node and environment. */
-export async function n8nCli(instance: N8nInstance, args: string[], timeoutMs = 3 * 60_000): Promise<RunResult> {
+export async function n8nCli(
+	instance: N8nInstance,
+	args: string[],
+	timeoutMs = 3 * 60_000,
+): Promise<RunResult> {
 	return await run(instance.installed.node, [instance.installed.n8nBin, ...args], {
 		cwd: instance.userFolder,
 		env: await n8nEnv(instance),
@@ -92,7 +108,10 @@ export async function n8nCli(instance: N8nInstance, args: string[], timeoutMs = 
  * with n8n's flags, and record it in `nodes/package.json`. n8n scans `nodes/node_modules/n8n-nodes-*`
  * at startup.
  */
-export async function installCommunityPackage(instance: N8nInstance, tarball: string): Promise<void> {
+export async function installCommunityPackage(
+	instance: N8nInstance,
+	tarball: string,
+): Promise<void> {
 	const nodesDir = join(instance.userFolder, '.n8n', 'nodes');
 	const packageDir = join(nodesDir, 'node_modules', PACKAGE_NAME);
 	mkdirSync(packageDir, { recursive: true });
@@ -100,7 +119,9 @@ export async function installCommunityPackage(instance: N8nInstance, tarball: st
 		join(nodesDir, 'package.json'),
 		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
 	);
-	const untar = await run('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1'], { log: instance.log });
+	const untar = await run('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1'], {
+		log: instance.log,
+	});
 	if (untar.code !== 0) throw new Error(`could not unpack ${tarball}: ${untar.stderr.trim()}`);
 	const manifestPath = join(packageDir, 'package.json');
 	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
@@ -120,12 +141,23 @@ export async function installCommunityPackage(instance: N8nInstance, tarball: st
 			'--package-lock=false',
 			'--no-update-notifier',
 		],
-		{ cwd: packageDir, log: instance.log, timeoutMs: 5 * 60_000, env: { ...process.env, NODE_ENV: 'production' } },
+		{
+			cwd: packageDir,
+			log: instance.log,
+			timeoutMs: 5 * 60_000,
+			env: { ...process.env, NODE_ENV: 'production' },
+		},
 	);
 	if (install.code !== 0) {
-		throw new Error(`npm install in ${packageDir} failed (exit ${install.code}); see ${instance.logPath}`);
+		throw new Error(
+			`npm install in ${packageDir} failed (exit ${install.code}); see ${instance.logPath}`,
+		);
 	}
-	const nodesManifest = { name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } };
+	const nodesManifest = {
+		name: 'installed-nodes',
+		private: true,
+		dependencies: { [PACKAGE_NAME]: manifest.version },
+	};
 	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify(nodesManifest, null, 2));
 }
 
@@ -151,24 +183,34 @@ export function interestingLines(text: string, max: number): string {
 		.map((l) => l.trimEnd())
 		.filter((l) => l.trim())
 		.filter((l) =>
-			/error|fail|unrecognized|cannot|could not|not found|invalid|exception|throw|missing|denied|ENOENT/i.test(l),
+			/error|fail|unrecognized|cannot|could not|not found|invalid|exception|throw|missing|denied|ENOENT/i.test(
+				l,
+			),
 		)
 		.filter((l) => !/^\s+at /.test(l));
 	const unique = [...new Set(lines)];
 	return unique.slice(0, max).join('\n    ');
 }
 
-export async function importCredentials(instance: N8nInstance, credentials: unknown[], workDir: string): Promise<void> {
+export async function importCredentials(
+	instance: N8nInstance,
+	credentials: unknown[],
+	workDir: string,
+): Promise<void> {
 	const file = join(workDir, 'credentials.json');
 	writeFileSync(file, JSON.stringify(credentials, null, 2));
 	const result = await n8nCli(instance, ['import:credentials', `--input=${file}`]);
-	if (result.code !== 0) throw new Error(describeCliFailure('n8n import:credentials', result, instance.logPath));
+	if (result.code !== 0)
+		throw new Error(describeCliFailure('n8n import:credentials', result, instance.logPath));
 }
 
 /** Imports every `*.json` workflow of a folder (`import:workflow --separate`). */
 export async function importWorkflows(instance: N8nInstance, dir: string): Promise<void> {
 	const result = await n8nCli(instance, ['import:workflow', '--separate', `--input=${dir}`]);
-	if (result.code !== 0) throw new Error(describeCliFailure(`n8n import:workflow --separate --input=${dir}`, result, instance.logPath));
+	if (result.code !== 0)
+		throw new Error(
+			describeCliFailure(`n8n import:workflow --separate --input=${dir}`, result, instance.logPath),
+		);
 }
 
 /** What `n8n execute --rawOutput` prints: the run (IRun). Only the parts we read are typed. */
@@ -214,14 +256,23 @@ export interface ExecuteResult {
 	output?: RunOutput;
 }
 
-export async function executeWorkflow(instance: N8nInstance, workflowId: string): Promise<ExecuteResult> {
-	const result = await n8nCli(instance, ['execute', `--id=${workflowId}`, '--rawOutput'], 5 * 60_000);
+export async function executeWorkflow(
+	instance: N8nInstance,
+	workflowId: string,
+): Promise<ExecuteResult> {
+	const result = await n8nCli(
+		instance,
+		['execute', `--id=${workflowId}`, '--rawOutput'],
+		5 * 60_000,
+	);
 	const output = extractRunJson(result.stdout);
 	// Seen once under heavy load (n8n 1.123.81, Node 20): the process died of SIGSEGV while exiting, AFTER
 	// it had printed the whole, finished run. The run itself is complete, so it is judged like any other
 	// (items and sandbox state); the crash is printed, not hidden.
 	if (result.code === null && result.signal === 'SIGSEGV' && output?.finished === true) {
-		process.stderr.write(`[e2e] note: n8n execute --id ${workflowId} died of SIGSEGV after printing a finished run; that run is checked\n`);
+		process.stderr.write(
+			`[e2e] note: n8n execute --id ${workflowId} died of SIGSEGV after printing a finished run; that run is checked\n`,
+		);
 		return { result: { ...result, code: 0 }, output };
 	}
 	return { result, output };
@@ -261,14 +312,17 @@ export async function startN8n(instance: N8nInstance): Promise<RunningN8n> {
 			);
 		}
 		try {
-			if (await isReady(url)) return { url, pid: server.child.pid, stop: server.stop, output: server.output };
+			if (await isReady(url))
+				return { url, pid: server.child.pid, stop: server.stop, output: server.output };
 		} catch {
 			// not up yet
 		}
 		await sleep(500);
 	}
 	await server.stop();
-	throw new Error(`n8n start did not answer ${url}/healthz within 3 minutes; n8n log: ${instance.logPath}`);
+	throw new Error(
+		`n8n start did not answer ${url}/healthz within 3 minutes; n8n log: ${instance.logPath}`,
+	);
 }
 
 /**
@@ -284,7 +338,8 @@ async function isReady(url: string): Promise<boolean> {
 	if (readiness.status !== 200) return false;
 	const settings = await fetch(`${url}/rest/settings`);
 	const body = await settings.text();
-	if (!settings.ok || !(settings.headers.get('content-type') ?? '').includes('application/json')) return false;
+	if (!settings.ok || !(settings.headers.get('content-type') ?? '').includes('application/json'))
+		return false;
 	try {
 		JSON.parse(body);
 		return true;
@@ -317,14 +372,19 @@ export async function setupOwner(url: string): Promise<string> {
 		if (!startingUp || Date.now() > deadline) break;
 		await sleep(500);
 	}
-	if (!setup.ok) throw new Error(`POST /rest/owner/setup answered ${setup.status}: ${setupBody.slice(0, 300)}`);
+	if (!setup.ok)
+		throw new Error(`POST /rest/owner/setup answered ${setup.status}: ${setupBody.slice(0, 300)}`);
 	const fromSetup = authCookie(setup);
 	if (fromSetup) return fromSetup;
 	// Setup normally logs the owner in; if it did not, log in like the sign-in page does.
 	const login = await fetch(`${url}/rest/login`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }),
+		body: JSON.stringify({
+			emailOrLdapLoginId: OWNER.email,
+			email: OWNER.email,
+			password: OWNER.password,
+		}),
 	});
 	const loginBody = await login.text();
 	const fromLogin = authCookie(login);
@@ -350,7 +410,9 @@ export async function getJson<T>(url: string, cookie: string): Promise<T> {
 }
 
 export function userFolderHasPackage(instance: N8nInstance): boolean {
-	return existsSync(join(instance.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME, 'package.json'));
+	return existsSync(
+		join(instance.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME, 'package.json'),
+	);
 }
 
 /**
@@ -359,8 +421,12 @@ export function userFolderHasPackage(instance: N8nInstance): boolean {
  */
 export async function activateWorkflows(instance: N8nInstance, ids: string[]): Promise<void> {
 	for (const id of ids) {
-		const args = instance.line.line === '1.x' ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`];
+		const args =
+			instance.line.line === '1.x'
+				? ['update:workflow', `--id=${id}`, '--active=true']
+				: ['publish:workflow', `--id=${id}`];
 		const result = await n8nCli(instance, args);
-		if (result.code !== 0) throw new Error(describeCliFailure(`n8n ${args.join(' ')}`, result, instance.logPath));
+		if (result.code !== 0)
+			throw new Error(describeCliFailure(`n8n ${args.join(' ')}`, result, instance.logPath));
 	}
 }

@@ -37,7 +37,13 @@ const ok2: Booking = { eventId: EVENT_IDS.oneOnOne, rooms: [ROOM_IDS.qiantang] }
 const busy: Booking = { eventId: EVENT_IDS.oneOnOne, rooms: [ROOM_IDS.boardroom] };
 const sixRooms: Booking = { eventId: EVENT_IDS.oneOnOne, rooms: SIX_ROOMS };
 
-function workflow(id: string, name: string, bookings: Booking[], credential: { id: string; name: string }, errorOutput: boolean): WorkflowJson {
+function workflow(
+	id: string,
+	name: string,
+	bookings: Booking[],
+	credential: { id: string; name: string },
+	errorOutput: boolean,
+): WorkflowJson {
 	const items = bookings.map((booking) => ({ json: { organizer: USER_IDS.alice, ...booking } }));
 	const prefix = Object.values(ON_ERROR_WORKFLOW_IDS).indexOf(id as never) + 1;
 	const node = (n: number) => `e2e1200${prefix}-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -45,7 +51,14 @@ function workflow(id: string, name: string, bookings: Booking[], credential: { i
 		id,
 		name,
 		nodes: [
-			{ id: node(1), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: node(1),
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: node(2),
 				name: 'Bookings',
@@ -72,11 +85,28 @@ function workflow(id: string, name: string, bookings: Booking[], credential: { i
 	};
 	if (errorOutput) {
 		workflowJson.nodes.push(
-			{ id: node(4), name: BOOKED, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [660, -100], parameters: {} },
-			{ id: node(5), name: FAILED, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [660, 100], parameters: {} },
+			{
+				id: node(4),
+				name: BOOKED,
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [660, -100],
+				parameters: {},
+			},
+			{
+				id: node(5),
+				name: FAILED,
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [660, 100],
+				parameters: {},
+			},
 		);
 		workflowJson.connections[NODE] = {
-			main: [[{ node: BOOKED, type: 'main', index: 0 }], [{ node: FAILED, type: 'main', index: 0 }]],
+			main: [
+				[{ node: BOOKED, type: 'main', index: 0 }],
+				[{ node: FAILED, type: 'main', index: 0 }],
+			],
 		};
 	}
 	return workflowJson;
@@ -85,9 +115,27 @@ function workflow(id: string, name: string, bookings: Booking[], credential: { i
 /** The three workflows, for `import:workflow`. */
 export function onErrorWorkflows(credential: { id: string; name: string }): WorkflowJson[] {
 	return [
-		workflow(ON_ERROR_WORKFLOW_IDS.stopLocal, 'e2e: Stop Workflow, a local mistake in item 1', [ok0, sixRooms, ok2], credential, false),
-		workflow(ON_ERROR_WORKFLOW_IDS.stopRemote, 'e2e: Stop Workflow, DingTalk refuses item 1', [ok0, busy, ok2], credential, false),
-		workflow(ON_ERROR_WORKFLOW_IDS.errorOutput, 'e2e: Continue (using error output)', [ok0, sixRooms, ok2, busy], credential, true),
+		workflow(
+			ON_ERROR_WORKFLOW_IDS.stopLocal,
+			'e2e: Stop Workflow, a local mistake in item 1',
+			[ok0, sixRooms, ok2],
+			credential,
+			false,
+		),
+		workflow(
+			ON_ERROR_WORKFLOW_IDS.stopRemote,
+			'e2e: Stop Workflow, DingTalk refuses item 1',
+			[ok0, busy, ok2],
+			credential,
+			false,
+		),
+		workflow(
+			ON_ERROR_WORKFLOW_IDS.errorOutput,
+			'e2e: Continue (using error output)',
+			[ok0, sixRooms, ok2, busy],
+			credential,
+			true,
+		),
 	];
 }
 
@@ -103,14 +151,19 @@ async function addMeetingRoomsCalls(sandboxUrl: string): Promise<number> {
 	return Object.values(stats.actions?.AddMeetingRooms ?? {}).reduce((sum, count) => sum + count, 0);
 }
 
-type ErrorShape = { message?: string; description?: string; context?: { itemIndex?: number; stoppedRun?: Record<string, unknown> } };
+type ErrorShape = {
+	message?: string;
+	description?: string;
+	context?: { itemIndex?: number; stoppedRun?: Record<string, unknown> };
+};
 
 /**
  * The error that stopped the run, from the run JSON: `n8n execute` logs the run (with the error, its
  * description and context) before it exits with an error.
  */
 function stopError(output: RunOutput | undefined, problems: string[], what: string): ErrorShape {
-	const fromRun = (output?.data?.resultData?.error ?? output?.data?.resultData?.runData?.[NODE]?.at(-1)?.error) as ErrorShape | undefined;
+	const fromRun = (output?.data?.resultData?.error ??
+		output?.data?.resultData?.runData?.[NODE]?.at(-1)?.error) as ErrorShape | undefined;
 	if (!fromRun?.message) problems.push(`${what}: n8n execute printed no run JSON with the error`);
 	return fromRun ?? {};
 }
@@ -130,13 +183,41 @@ export async function checkOnError(instance: N8nInstance, sandbox: SandboxAccess
 	{
 		const { result, output } = await executeWorkflow(instance, ON_ERROR_WORKFLOW_IDS.stopLocal);
 		const error = stopError(output, problems, 'local mistake');
-		expect(result.code !== 0 || !!output?.data?.resultData?.error, 'local mistake: the run did not stop', problems);
-		expect(error.context?.itemIndex === 1 && error.context?.stoppedRun?.nothingSent === true, `local mistake: context is ${JSON.stringify(error.context)?.slice(0, 300)}`, problems);
-		expect(!!error.message?.includes('Item 1, field "Rooms": 6 rooms given'), `local mistake: the error does not name item 1 and Rooms: ${error.message?.slice(0, 300)}`, problems);
-		expect(!!error.description?.includes('Nothing was sent to DingTalk'), `local mistake: the error does not say nothing was sent: ${error.description?.slice(0, 300)}`, problems);
-		expect((await addMeetingRoomsCalls(sandbox.url)) === 0, 'local mistake: AddMeetingRooms was called', problems);
-		expect(JSON.stringify(await sorted(EVENT_IDS.quarterlyPlanning)) === JSON.stringify(planningBefore), 'local mistake: item 0 was booked', problems);
-		expect((await sorted(EVENT_IDS.oneOnOne)).length === 0, 'local mistake: item 2 was booked', problems);
+		expect(
+			result.code !== 0 || !!output?.data?.resultData?.error,
+			'local mistake: the run did not stop',
+			problems,
+		);
+		expect(
+			error.context?.itemIndex === 1 && error.context?.stoppedRun?.nothingSent === true,
+			`local mistake: context is ${JSON.stringify(error.context)?.slice(0, 300)}`,
+			problems,
+		);
+		expect(
+			!!error.message?.includes('Item 1, field "Rooms": 6 rooms given'),
+			`local mistake: the error does not name item 1 and Rooms: ${error.message?.slice(0, 300)}`,
+			problems,
+		);
+		expect(
+			!!error.description?.includes('Nothing was sent to DingTalk'),
+			`local mistake: the error does not say nothing was sent: ${error.description?.slice(0, 300)}`,
+			problems,
+		);
+		expect(
+			(await addMeetingRoomsCalls(sandbox.url)) === 0,
+			'local mistake: AddMeetingRooms was called',
+			problems,
+		);
+		expect(
+			JSON.stringify(await sorted(EVENT_IDS.quarterlyPlanning)) === JSON.stringify(planningBefore),
+			'local mistake: item 0 was booked',
+			problems,
+		);
+		expect(
+			(await sorted(EVENT_IDS.oneOnOne)).length === 0,
+			'local mistake: item 2 was booked',
+			problems,
+		);
 	}
 
 	// 2. Stop Workflow, DingTalk refuses item 1: item 2 was in flight, booked, and listed.
@@ -144,23 +225,51 @@ export async function checkOnError(instance: N8nInstance, sandbox: SandboxAccess
 	{
 		const { result, output } = await executeWorkflow(instance, ON_ERROR_WORKFLOW_IDS.stopRemote);
 		const error = stopError(output, problems, 'DingTalk refusal');
-		expect(result.code !== 0 || !!output?.data?.resultData?.error, 'DingTalk refusal: the run did not stop', problems);
-		const changes = (error.context?.stoppedRun?.changesAfter ?? []) as Array<{ itemIndex?: number; eventId?: string; roomIds?: string[] }>;
 		expect(
-			error.context?.itemIndex === 1 && changes.length === 1 && changes[0].itemIndex === 2 && changes[0].eventId === EVENT_IDS.oneOnOne,
+			result.code !== 0 || !!output?.data?.resultData?.error,
+			'DingTalk refusal: the run did not stop',
+			problems,
+		);
+		const changes = (error.context?.stoppedRun?.changesAfter ?? []) as Array<{
+			itemIndex?: number;
+			eventId?: string;
+			roomIds?: string[];
+		}>;
+		expect(
+			error.context?.itemIndex === 1 &&
+				changes.length === 1 &&
+				changes[0].itemIndex === 2 &&
+				changes[0].eventId === EVENT_IDS.oneOnOne,
 			`DingTalk refusal: context.stoppedRun.changesAfter is ${JSON.stringify(changes)}`,
 			problems,
 		);
-		expect(!!error.message?.includes(`Room ${ROOM_IDS.boardroom} is already booked`), `DingTalk refusal: unexpected error ${error.message?.slice(0, 300)}`, problems);
-		const listed = `item 2 booked room ${ROOM_IDS.qiantang} onto event ${EVENT_IDS.oneOnOne}`;
-		expect(!!error.description?.includes(listed), `DingTalk refusal: the error does not list "${listed}": ${error.description?.slice(0, 600)}`, problems);
-		expect(!!error.description?.includes('Item 0 completed before it'), 'DingTalk refusal: the error does not say item 0 completed', problems);
 		expect(
-			JSON.stringify(await sorted(EVENT_IDS.quarterlyPlanning)) === JSON.stringify([ROOM_IDS.westLake, ROOM_IDS.xixi].sort()),
+			!!error.message?.includes(`Room ${ROOM_IDS.boardroom} is already booked`),
+			`DingTalk refusal: unexpected error ${error.message?.slice(0, 300)}`,
+			problems,
+		);
+		const listed = `item 2 booked room ${ROOM_IDS.qiantang} onto event ${EVENT_IDS.oneOnOne}`;
+		expect(
+			!!error.description?.includes(listed),
+			`DingTalk refusal: the error does not list "${listed}": ${error.description?.slice(0, 600)}`,
+			problems,
+		);
+		expect(
+			!!error.description?.includes('Item 0 completed before it'),
+			'DingTalk refusal: the error does not say item 0 completed',
+			problems,
+		);
+		expect(
+			JSON.stringify(await sorted(EVENT_IDS.quarterlyPlanning)) ===
+				JSON.stringify([ROOM_IDS.westLake, ROOM_IDS.xixi].sort()),
 			'DingTalk refusal: item 0 is not booked',
 			problems,
 		);
-		expect(JSON.stringify(await sorted(EVENT_IDS.oneOnOne)) === JSON.stringify([ROOM_IDS.qiantang]), 'DingTalk refusal: item 2 is not booked as the error says', problems);
+		expect(
+			JSON.stringify(await sorted(EVENT_IDS.oneOnOne)) === JSON.stringify([ROOM_IDS.qiantang]),
+			'DingTalk refusal: item 2 is not booked as the error says',
+			problems,
+		);
 	}
 
 	// 3. Continue (using error output).
@@ -168,27 +277,66 @@ export async function checkOnError(instance: N8nInstance, sandbox: SandboxAccess
 	{
 		const { result, output } = await executeWorkflow(instance, ON_ERROR_WORKFLOW_IDS.errorOutput);
 		const run = output?.data?.resultData?.runData?.[NODE]?.at(-1);
-		expect(result.code === 0 && !output?.data?.resultData?.error, `error output: the run failed (exit ${result.code}): ${output?.data?.resultData?.error?.message ?? ''}`, problems);
+		expect(
+			result.code === 0 && !output?.data?.resultData?.error,
+			`error output: the run failed (exit ${result.code}): ${output?.data?.resultData?.error?.message ?? ''}`,
+			problems,
+		);
 		type Item = { json: Record<string, unknown>; pairedItem?: { item?: number } };
 		const main = (run?.data?.main?.[0] ?? []) as Item[];
 		const errors = (run?.data?.main?.[1] ?? []) as Item[];
-		expect(JSON.stringify(main.map((item) => item.pairedItem?.item)) === '[0,2]', `error output: success output paired to ${JSON.stringify(main.map((item) => item.pairedItem))}, expected items 0 and 2`, problems);
-		expect(main.every((item) => item.json.result === true), 'error output: a success item is not a booking', problems);
-		expect(JSON.stringify(errors.map((item) => item.pairedItem?.item)) === '[1,3]', `error output: error output paired to ${JSON.stringify(errors.map((item) => item.pairedItem))}, expected items 1 and 3`, problems);
-		const [local, refused] = errors.map((item) => item.json.error as { message?: string; dingTalk?: { code?: string; requestId?: string } } | undefined);
-		expect(!!local?.message?.includes('Item 1, field "Rooms"'), `error output: item 1's error is ${JSON.stringify(local)?.slice(0, 200)}`, problems);
 		expect(
-			refused?.dingTalk?.code === 'meetingRoomNotAvailable' && typeof refused.dingTalk.requestId === 'string',
+			JSON.stringify(main.map((item) => item.pairedItem?.item)) === '[0,2]',
+			`error output: success output paired to ${JSON.stringify(main.map((item) => item.pairedItem))}, expected items 0 and 2`,
+			problems,
+		);
+		expect(
+			main.every((item) => item.json.result === true),
+			'error output: a success item is not a booking',
+			problems,
+		);
+		expect(
+			JSON.stringify(errors.map((item) => item.pairedItem?.item)) === '[1,3]',
+			`error output: error output paired to ${JSON.stringify(errors.map((item) => item.pairedItem))}, expected items 1 and 3`,
+			problems,
+		);
+		const [local, refused] = errors.map(
+			(item) =>
+				item.json.error as
+					| { message?: string; dingTalk?: { code?: string; requestId?: string } }
+					| undefined,
+		);
+		expect(
+			!!local?.message?.includes('Item 1, field "Rooms"'),
+			`error output: item 1's error is ${JSON.stringify(local)?.slice(0, 200)}`,
+			problems,
+		);
+		expect(
+			refused?.dingTalk?.code === 'meetingRoomNotAvailable' &&
+				typeof refused.dingTalk.requestId === 'string',
 			`error output: item 3's error lacks DingTalk's code and request ID: ${JSON.stringify(refused)?.slice(0, 300)}`,
 			problems,
 		);
-		expect(errors[1]?.json.eventId === EVENT_IDS.oneOnOne, 'error output: the failed item does not carry its input fields', problems);
+		expect(
+			errors[1]?.json.eventId === EVENT_IDS.oneOnOne,
+			'error output: the failed item does not carry its input fields',
+			problems,
+		);
 		const failedNode = output?.data?.resultData?.runData?.[FAILED]?.at(-1)?.data?.main?.[0] ?? [];
-		expect(failedNode.length === 2, `error output: the node on the error output received ${failedNode.length} items`, problems);
+		expect(
+			failedNode.length === 2,
+			`error output: the node on the error output received ${failedNode.length} items`,
+			problems,
+		);
 		const bookedNode = output?.data?.resultData?.runData?.[BOOKED]?.at(-1)?.data?.main?.[0] ?? [];
-		expect(bookedNode.length === 2, `error output: the node on the success output received ${bookedNode.length} items`, problems);
+		expect(
+			bookedNode.length === 2,
+			`error output: the node on the success output received ${bookedNode.length} items`,
+			problems,
+		);
 	}
 
-	if (problems.length) throw new Error(`${problems.join('\n    ')}\n    n8n log: ${instance.logPath}`);
+	if (problems.length)
+		throw new Error(`${problems.join('\n    ')}\n    n8n log: ${instance.logPath}`);
 	return 'Stop Workflow: a local mistake sends nothing; a refusal lists the in-flight booking; error output: 2 + 2 items, DingTalk code and request ID kept';
 }

@@ -35,16 +35,25 @@ export async function buildAndPack(repo: string, workDir: string): Promise<PackR
 	try {
 		const build = await run('npm', ['run', 'build'], { cwd: repo, log, timeoutMs: 10 * 60_000 });
 		if (build.code !== 0) {
-			throw new PackError(`npm run build failed:\n    ${lastLines(build.stdout + build.stderr, 15)}\n    log: ${logPath}`);
+			throw new PackError(
+				`npm run build failed:\n    ${lastLines(build.stdout + build.stderr, 15)}\n    log: ${logPath}`,
+			);
 		}
 		const packDir = join(workDir, 'tarball');
 		mkdirSync(packDir, { recursive: true });
-		const pack = await run('npm', ['pack', '--json', `--pack-destination=${packDir}`, '--ignore-scripts'], {
-			cwd: repo,
-			log,
-			timeoutMs: 5 * 60_000,
-		});
-		if (pack.code !== 0) throw new PackError(`npm pack failed:\n    ${lastLines(pack.stderr, 10)}\n    log: ${logPath}`);
+		const pack = await run(
+			'npm',
+			['pack', '--json', `--pack-destination=${packDir}`, '--ignore-scripts'],
+			{
+				cwd: repo,
+				log,
+				timeoutMs: 5 * 60_000,
+			},
+		);
+		if (pack.code !== 0)
+			throw new PackError(
+				`npm pack failed:\n    ${lastLines(pack.stderr, 10)}\n    log: ${logPath}`,
+			);
 		const packed = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as Array<{
 			filename: string;
 			files: Array<{ path: string }>;
@@ -64,10 +73,19 @@ export async function buildAndPack(repo: string, workDir: string): Promise<PackR
 		symlinkSync(join(repo, 'node_modules'), join(unpacked, 'node_modules'), 'dir');
 		const loaded = await loadTypes(unpacked, log, logPath);
 		if (loaded.problems.length) {
-			problems.push(`the packed package does not load cleanly:\n    - ${loaded.problems.join('\n    - ')}`);
+			problems.push(
+				`the packed package does not load cleanly:\n    - ${loaded.problems.join('\n    - ')}`,
+			);
 		}
 		problems.push(...(await lintTarball(repo, unpacked, log, logPath)));
-		return { tarball, unpacked, files, nodeTypes: loaded.nodeTypes, credentialTypes: loaded.credentialTypes, problems };
+		return {
+			tarball,
+			unpacked,
+			files,
+			nodeTypes: loaded.nodeTypes,
+			credentialTypes: loaded.credentialTypes,
+			problems,
+		};
 	} finally {
 		log.end();
 	}
@@ -100,7 +118,11 @@ function checkFileList(unpacked: string, files: string[]): string[] {
 				const like = files.filter((f) => f.endsWith(suffix));
 				problems.push(
 					`package.json ${kind} lists "${path}", which is not in the tarball` +
-						(near.length ? ` (that folder has: ${near.join(', ')})` : like.length ? ` (the tarball has: ${like.join(', ')})` : ''),
+						(near.length
+							? ` (that folder has: ${near.join(', ')})`
+							: like.length
+								? ` (the tarball has: ${like.join(', ')})`
+								: ''),
 				);
 			} else if (!normalised.endsWith(suffix)) {
 				problems.push(`package.json ${kind} entry "${path}" does not end in ${suffix}`);
@@ -108,8 +130,10 @@ function checkFileList(unpacked: string, files: string[]): string[] {
 		}
 	}
 	for (const file of files) {
-		if (file.endsWith('tsconfig.tsbuildinfo')) problems.push(`the tarball ships ${file} (add "!${file}" to "files")`);
-		if (/(^|\/)(test|__tests__)\//.test(file) || /\.test\.js$/.test(file)) problems.push(`the tarball ships a test file: ${file}`);
+		if (file.endsWith('tsconfig.tsbuildinfo'))
+			problems.push(`the tarball ships ${file} (add "!${file}" to "files")`);
+		if (/(^|\/)(test|__tests__)\//.test(file) || /\.test\.js$/.test(file))
+			problems.push(`the tarball ships a test file: ${file}`);
 	}
 	if (manifest.main && !have.has(manifest.main.replace(/^\.\//, ''))) {
 		problems.push(`package.json "main" is "${manifest.main}", which is not in the tarball`);
@@ -186,12 +210,18 @@ for (const file of (manifest.n8n && manifest.n8n.credentials) || []) {
 }
 process.stdout.write(JSON.stringify(out));
 `;
-	const result = await run(process.execPath, ['-e', script], { cwd: unpacked, log, timeoutMs: 60_000 });
+	const result = await run(process.execPath, ['-e', script], {
+		cwd: unpacked,
+		log,
+		timeoutMs: 60_000,
+	});
 	let parsed: Pick<PackResult, 'nodeTypes' | 'credentialTypes'> & { problems: string[] };
 	try {
 		parsed = JSON.parse(result.stdout);
 	} catch {
-		throw new PackError(`loading the packed node files failed:\n    ${lastLines(result.stderr, 10)}\n    log: ${logPath}`);
+		throw new PackError(
+			`loading the packed node files failed:\n    ${lastLines(result.stderr, 10)}\n    log: ${logPath}`,
+		);
 	}
 	return parsed;
 }
@@ -204,16 +234,26 @@ async function lintTarball(
 ): Promise<string[]> {
 	const problems: string[] = [];
 	// Official lint, strict mode: it needs the template's eslint.config.mjs and tsconfig.json.
-	for (const file of ['eslint.config.mjs', 'tsconfig.json']) cpSync(join(repo, file), join(unpacked, file));
+	for (const file of ['eslint.config.mjs', 'tsconfig.json'])
+		cpSync(join(repo, file), join(unpacked, file));
 	const cli = join(repo, 'node_modules', '.bin', 'n8n-node');
-	const official = await run(cli, ['lint'], { cwd: unpacked, log, timeoutMs: 5 * 60_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+	const official = await run(cli, ['lint'], {
+		cwd: unpacked,
+		log,
+		timeoutMs: 5 * 60_000,
+		env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+	});
 	if (official.code !== 0) {
 		problems.push(
 			`n8n-node lint on the unpacked tarball failed:\n    ${lastLines(stripAnsi(official.stdout + official.stderr), 20)}\n    log: ${logPath}`,
 		);
 	}
 	// The verification scanner's tarball lint.
-	const scan = await run(process.execPath, ['-e', SCANNER_LINT], { cwd: unpacked, log, timeoutMs: 5 * 60_000 });
+	const scan = await run(process.execPath, ['-e', SCANNER_LINT], {
+		cwd: unpacked,
+		log,
+		timeoutMs: 5 * 60_000,
+	});
 	if (scan.code !== 0) {
 		problems.push(
 			`the verification scanner's lint (community-nodes recommended + no-console on the tarball's .js, inline disables ignored) failed:\n    ` +

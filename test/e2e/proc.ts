@@ -125,9 +125,15 @@ export interface RunOptions extends SpawnOptions {
 export function run(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
 	const { log, timeoutMs, echo, ...spawnOptions } = options;
 	const started = Date.now();
-	log?.write(`\n$ ${[command, ...args].join(' ')}   (cwd ${String(spawnOptions.cwd ?? process.cwd())})\n`);
+	log?.write(
+		`\n$ ${[command, ...args].join(' ')}   (cwd ${String(spawnOptions.cwd ?? process.cwd())})\n`,
+	);
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const child = spawn(command, args, {
+			...spawnOptions,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
 		track(child);
 		const stop = onCleanup(`${command} ${args[0] ?? ''}`, () => killTree(child));
 		let stdout = '';
@@ -173,7 +179,11 @@ export function startBackground(
 ): { child: ChildProcess; stop: () => Promise<void>; output: () => string } {
 	const { log, name, ...spawnOptions } = options;
 	log.write(`\n$ ${[command, ...args].join(' ')}   (background: ${name})\n`);
-	const child = spawn(command, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	const child = spawn(command, args, {
+		...spawnOptions,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
 	track(child);
 	let output = '';
 	const collect = (chunk: Buffer) => {
@@ -189,7 +199,8 @@ export function startBackground(
 
 /** SIGTERM to the process group, SIGKILL after a grace period. */
 export function killTree(child: ChildProcess, graceMs = 8000): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+	if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
+		return Promise.resolve();
 	const pid = child.pid;
 	return new Promise((resolve) => {
 		const done = () => {
@@ -233,17 +244,27 @@ export function seconds(ms: number): string {
  * logging to `<logDir>/apt-get.log`. Returns that log's path, or undefined when it could not try (not
  * root, no apt-get): the caller then says what to install.
  */
-export async function aptInstall(packages: string[], logDir: string, tag: string): Promise<string | undefined> {
+export async function aptInstall(
+	packages: string[],
+	logDir: string,
+	tag: string,
+): Promise<string | undefined> {
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
 	if (!isRoot || !hasApt) return undefined;
 	const logPath = join(logDir, 'apt-get.log');
-	process.stderr.write(`[${tag}] missing ${packages.join(', ')}: apt-get install (log ${logPath})\n`);
+	process.stderr.write(
+		`[${tag}] missing ${packages.join(', ')}: apt-get install (log ${logPath})\n`,
+	);
 	const log = openLog(logPath);
 	try {
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 		await run('apt-get', ['update', '-q'], { log, env, timeoutMs: 10 * 60_000 });
-		await run('apt-get', ['install', '-y', '-q', ...packages], { log, env, timeoutMs: 15 * 60_000 });
+		await run('apt-get', ['install', '-y', '-q', ...packages], {
+			log,
+			env,
+			timeoutMs: 15 * 60_000,
+		});
 	} finally {
 		log.end();
 	}

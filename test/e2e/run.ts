@@ -33,9 +33,21 @@ import {
 } from './expectations';
 import { checkHttpRequestNode, httpRequestWorkflow } from './httpRequestCheck';
 import { checkOnError, onErrorWorkflows } from './onErrorCheck';
-import { checkTrigger, forActivation, isTriggerExample, TRIGGER_WORKFLOW_ID, triggerWorkflow } from './triggerCheck';
+import {
+	checkTrigger,
+	forActivation,
+	isTriggerExample,
+	TRIGGER_WORKFLOW_ID,
+	triggerWorkflow,
+} from './triggerCheck';
 import { cacheRoot, ensureN8n, pruneCache } from './install';
-import { AGENT_WORKFLOW_ID, agentCredentials, agentWorkflow, checkAgentRun, startScriptedModel } from './agentCheck';
+import {
+	AGENT_WORKFLOW_ID,
+	agentCredentials,
+	agentWorkflow,
+	checkAgentRun,
+	startScriptedModel,
+} from './agentCheck';
 import { isMcpExample, mcpCheck, mcpCredentials } from './mcpCheck';
 import {
 	activateWorkflows,
@@ -89,7 +101,9 @@ function parseArgs(argv: string[]): Options {
 		else if (arg === '--hold') hold = true;
 		else if (arg === '--past-pack-problems') pastPackProblems = true;
 		else if (arg === '--help' || arg === '-h') {
-			console.log('usage: npm run test:e2e -- [--line 1.x|2.x]... [--no-editor] [--keep] [--hold] [--past-pack-problems]');
+			console.log(
+				'usage: npm run test:e2e -- [--line 1.x|2.x]... [--no-editor] [--keep] [--hold] [--past-pack-problems]',
+			);
 			process.exit(0);
 		} else throw new Error(`unknown option ${arg}`);
 	}
@@ -179,17 +193,17 @@ async function checkLoaded(
 ) {
 	const problems: string[] = [];
 	const nodes = await getJson<NodeTypeDescription[]>(`${url}/types/nodes.json`, cookie);
-	const credentials = await getJson<Array<{ name: string; iconUrl?: string | { light?: string; dark?: string } }>>(
-		`${url}/types/credentials.json`,
-		cookie,
-	);
+	const credentials = await getJson<
+		Array<{ name: string; iconUrl?: string | { light?: string; dark?: string } }>
+	>(`${url}/types/credentials.json`, cookie);
 	const iconUrls: string[] = [];
 	const collectIcons = (icon: NodeTypeDescription['iconUrl']) => {
 		if (typeof icon === 'string') iconUrls.push(icon);
 		else if (icon) iconUrls.push(...[icon.light, icon.dark].filter((u): u is string => !!u));
 	};
 	const nodeTypes = new Map<string, string>();
-	for (const type of pack.nodeTypes) nodeTypes.set(`${PACKAGE_NAME}.${type.name}`, `from ${type.file}`);
+	for (const type of pack.nodeTypes)
+		nodeTypes.set(`${PACKAGE_NAME}.${type.name}`, `from ${type.file}`);
 	for (const example of examples) {
 		for (const node of example.workflow.nodes) {
 			if (node.type.startsWith(`${PACKAGE_NAME}.`) && !nodeTypes.has(node.type)) {
@@ -217,8 +231,12 @@ async function checkLoaded(
 		collectIcons(found.iconUrl);
 	}
 	for (const icon of iconUrls) {
-		const response = await fetch(`${url}/${icon.replace(/^\//, '')}`, { headers: { cookie } }).catch((error: Error) => {
-			throw new Error(`GET ${icon}: ${error.message}${error.cause ? ` (${String((error.cause as Error).message ?? error.cause)})` : ''}`);
+		const response = await fetch(`${url}/${icon.replace(/^\//, '')}`, {
+			headers: { cookie },
+		}).catch((error: Error) => {
+			throw new Error(
+				`GET ${icon}: ${error.message}${error.cause ? ` (${String((error.cause as Error).message ?? error.cause)})` : ''}`,
+			);
 		});
 		const type = response.headers.get('content-type') ?? '';
 		if (!response.ok) problems.push(`n8n answers ${response.status} for icon ${icon}`);
@@ -228,7 +246,9 @@ async function checkLoaded(
 	if (problems.length) {
 		const said = startupMessages(serverOutput());
 		const error = new Error(
-			`${problems.join('\n    ')}` + (said ? `\n    n8n said at startup:\n    ${said}` : '') + `\n    n8n log: ${instance.logPath}`,
+			`${problems.join('\n    ')}` +
+				(said ? `\n    n8n said at startup:\n    ${said}` : '') +
+				`\n    n8n log: ${instance.logPath}`,
 		) as Error & { typesLoaded?: boolean; nodes?: NodeTypeDescription[] };
 		error.typesLoaded = [...nodeTypes.keys()].every((t) => ours.some((n) => n.name === t));
 		error.nodes = ours;
@@ -254,16 +274,27 @@ function editorWorkflow(example: Example, nodeType: string, unionId: string): Wo
 			...node.parameters,
 			userId: unionId,
 			roomIds: [],
-			...(node.parameters && 'eventId' in node.parameters ? { eventId: { __rl: true, mode: 'list', value: '' } } : {}),
+			...(node.parameters && 'eventId' in node.parameters
+				? { eventId: { __rl: true, mode: 'list', value: '' } }
+				: {}),
 		};
 	}
 	return copy;
 }
 
-async function runLine(line: N8nLine, pack: PackResult, examples: Example[], workDir: string, options: Options) {
+async function runLine(
+	line: N8nLine,
+	pack: PackResult,
+	examples: Example[],
+	workDir: string,
+	options: Options,
+) {
 	const tag = line.line;
-	const installed = await timed(tag, `install n8n ${line.n8n}`, () => ensureN8n(line, workDir), (r) =>
-		r.installed ? `installed into ${r.dir}` : `cached (${relative(cacheRoot(), r.dir)})`,
+	const installed = await timed(
+		tag,
+		`install n8n ${line.n8n}`,
+		() => ensureN8n(line, workDir),
+		(r) => (r.installed ? `installed into ${r.dir}` : `cached (${relative(cacheRoot(), r.dir)})`),
 	);
 	if (!installed) return;
 	const lineDir = join(workDir, `n8n-${tag}`);
@@ -271,17 +302,26 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 	const instance = createInstance(line, installed, lineDir);
 	onCleanup(`log of ${tag}`, () => new Promise<void>((done) => instance.log.end(done)));
 
-	const packageOk = await timed(tag, 'install packed package into <user folder>/.n8n/nodes', async () => {
-		await installCommunityPackage(instance, pack.tarball);
-		return true;
-	});
+	const packageOk = await timed(
+		tag,
+		'install packed package into <user folder>/.n8n/nodes',
+		async () => {
+			await installCommunityPackage(instance, pack.tarball);
+			return true;
+		},
+	);
 	if (!packageOk) return;
 
-	const sandbox = await timed(tag, 'start sandbox', async () => {
-		const sb = await startSandbox({ port: 0 });
-		onCleanup(`sandbox ${tag}`, () => sb.close());
-		return sb;
-	}, (sb) => sb.url);
+	const sandbox = await timed(
+		tag,
+		'start sandbox',
+		async () => {
+			const sb = await startSandbox({ port: 0 });
+			onCleanup(`sandbox ${tag}`, () => sb.close());
+			return sb;
+		},
+		(sb) => sb.url,
+	);
 	if (!sandbox) return;
 	// The stand-in LLM of the AI Agent step (agentCheck.ts), on a free port.
 	const model = await startScriptedModel();
@@ -289,148 +329,287 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
 
 	const nodeType = pack.nodeTypes.length
 		? `${PACKAGE_NAME}.${pack.nodeTypes[0].name}`
-		: (examples.flatMap((e) => e.workflow.nodes.map((n) => n.type)).find((t) => t.startsWith(`${PACKAGE_NAME}.`)) ?? `${PACKAGE_NAME}.?`);
-	const editorExample = examples.find((e) => e.workflow.nodes.some((n) => n.type === nodeType) && !e.problems.length);
-	const imported = await timed(tag, 'import credential + workflows', async () => {
-		await importCredentials(
-			instance,
-			[...sandboxCredentials(examples, sandbox), ...mcpCredentials(examples), ...agentCredentials(model)],
-			lineDir,
-		);
-		// One `import:workflow --separate` for all of them: each n8n command takes seconds to start.
-		const dir = join(lineDir, 'workflows');
-		mkdirSync(dir, { recursive: true });
-		const names: string[] = [];
-		for (const example of examples) {
-			if (example.problems.some((p) => p.startsWith(`${example.workflowFile} is not valid JSON`))) continue;
-			// n8n wants `active` on import in some versions; the examples are never active (trigger examples
-			// are activated below, with the CLI, polling every few seconds: triggerCheck.ts).
-			const workflow = isTriggerExample(example) ? forActivation(example) : example.workflow;
-			writeFileSync(join(dir, `${example.name}.json`), JSON.stringify({ active: false, ...workflow }, null, 2));
-			names.push(example.name);
-		}
-		const toActivate: string[] = [];
-		if (hasTrigger(pack)) {
-			const credential = credentialRefs(examples, CREDENTIAL_TYPE)[0] ?? { id: 'dingtalkSandbox1', name: 'DingTalk Sandbox' };
-			const workflow = triggerWorkflow(credential, sandbox.seed.users[1].unionId);
-			writeFileSync(join(dir, 'trigger-check.json'), JSON.stringify({ active: false, ...workflow }, null, 2));
-			names.push('trigger-check');
-			toActivate.push(TRIGGER_WORKFLOW_ID, ...examples.filter(isTriggerExample).map((e) => String(e.workflow.id)));
-		}
-		const triggerEditor = triggerForEditor(examples);
-		if (triggerEditor && line.editorCheck && options.editor) {
-			// Inactive, with the example's own Poll Times: the trigger as a user sets it up.
-			writeFileSync(join(dir, 'trigger-editor.json'), JSON.stringify(triggerEditor.workflow, null, 2));
-			names.push('trigger-editor');
-		}
-		if (editorExample && line.editorCheck && options.editor) {
-			const unionId = sandbox.seed.users[0].unionId;
-			const copy = editorWorkflow(editorExample, nodeType, unionId);
-			writeFileSync(join(dir, 'editor-check.json'), JSON.stringify({ active: false, ...copy }, null, 2));
-			names.push('editor-check');
-		}
-		if (pack.nodeTypes.length) {
-			const credential = credentialRefs(examples, CREDENTIAL_TYPE)[0] ?? { id: 'dingtalkSandbox1', name: 'DingTalk Sandbox' };
-			const unionId = sandbox.seed.users[0].unionId;
-			const workflow = httpRequestWorkflow({ sandboxUrl: sandbox.url, unionId, credential });
-			writeFileSync(join(dir, 'http-request.json'), JSON.stringify({ active: false, ...workflow }, null, 2));
-			names.push('http-request');
-			// Issue 12: On Error modes with Concurrency (onErrorCheck.ts).
-			for (const [k, onError] of onErrorWorkflows(credential).entries()) {
-				writeFileSync(join(dir, `on-error-${k}.json`), JSON.stringify({ active: false, ...onError }, null, 2));
+		: (examples
+				.flatMap((e) => e.workflow.nodes.map((n) => n.type))
+				.find((t) => t.startsWith(`${PACKAGE_NAME}.`)) ?? `${PACKAGE_NAME}.?`);
+	const editorExample = examples.find(
+		(e) => e.workflow.nodes.some((n) => n.type === nodeType) && !e.problems.length,
+	);
+	const imported = await timed(
+		tag,
+		'import credential + workflows',
+		async () => {
+			await importCredentials(
+				instance,
+				[
+					...sandboxCredentials(examples, sandbox),
+					...mcpCredentials(examples),
+					...agentCredentials(model),
+				],
+				lineDir,
+			);
+			// One `import:workflow --separate` for all of them: each n8n command takes seconds to start.
+			const dir = join(lineDir, 'workflows');
+			mkdirSync(dir, { recursive: true });
+			const names: string[] = [];
+			for (const example of examples) {
+				if (example.problems.some((p) => p.startsWith(`${example.workflowFile} is not valid JSON`)))
+					continue;
+				// n8n wants `active` on import in some versions; the examples are never active (trigger examples
+				// are activated below, with the CLI, polling every few seconds: triggerCheck.ts).
+				const workflow = isTriggerExample(example) ? forActivation(example) : example.workflow;
+				writeFileSync(
+					join(dir, `${example.name}.json`),
+					JSON.stringify({ active: false, ...workflow }, null, 2),
+				);
+				names.push(example.name);
 			}
-			names.push('on-error (3)');
-			writeFileSync(join(dir, 'ai-agent.json'), JSON.stringify({ active: false, ...agentWorkflow(credential) }, null, 2));
-			names.push('ai-agent');
-		}
-		await importWorkflows(instance, dir);
-		// Trigger-started examples (the MCP server, the rebook trigger) run only when active: activated before n8n start.
-		for (const example of examples.filter((e) => e.trigger && !e.problems.length)) {
-			const id = String(example.workflow.id);
-			if (!toActivate.includes(id)) toActivate.push(id);
-		}
-		if (toActivate.length) await activateWorkflows(instance, toActivate);
-		return names;
-	}, (names) => names.join(', '));
+			const toActivate: string[] = [];
+			if (hasTrigger(pack)) {
+				const credential = credentialRefs(examples, CREDENTIAL_TYPE)[0] ?? {
+					id: 'dingtalkSandbox1',
+					name: 'DingTalk Sandbox',
+				};
+				const workflow = triggerWorkflow(credential, sandbox.seed.users[1].unionId);
+				writeFileSync(
+					join(dir, 'trigger-check.json'),
+					JSON.stringify({ active: false, ...workflow }, null, 2),
+				);
+				names.push('trigger-check');
+				toActivate.push(
+					TRIGGER_WORKFLOW_ID,
+					...examples.filter(isTriggerExample).map((e) => String(e.workflow.id)),
+				);
+			}
+			const triggerEditor = triggerForEditor(examples);
+			if (triggerEditor && line.editorCheck && options.editor) {
+				// Inactive, with the example's own Poll Times: the trigger as a user sets it up.
+				writeFileSync(
+					join(dir, 'trigger-editor.json'),
+					JSON.stringify(triggerEditor.workflow, null, 2),
+				);
+				names.push('trigger-editor');
+			}
+			if (editorExample && line.editorCheck && options.editor) {
+				const unionId = sandbox.seed.users[0].unionId;
+				const copy = editorWorkflow(editorExample, nodeType, unionId);
+				writeFileSync(
+					join(dir, 'editor-check.json'),
+					JSON.stringify({ active: false, ...copy }, null, 2),
+				);
+				names.push('editor-check');
+			}
+			if (pack.nodeTypes.length) {
+				const credential = credentialRefs(examples, CREDENTIAL_TYPE)[0] ?? {
+					id: 'dingtalkSandbox1',
+					name: 'DingTalk Sandbox',
+				};
+				const unionId = sandbox.seed.users[0].unionId;
+				const workflow = httpRequestWorkflow({ sandboxUrl: sandbox.url, unionId, credential });
+				writeFileSync(
+					join(dir, 'http-request.json'),
+					JSON.stringify({ active: false, ...workflow }, null, 2),
+				);
+				names.push('http-request');
+				// Issue 12: On Error modes with Concurrency (onErrorCheck.ts).
+				for (const [k, onError] of onErrorWorkflows(credential).entries()) {
+					writeFileSync(
+						join(dir, `on-error-${k}.json`),
+						JSON.stringify({ active: false, ...onError }, null, 2),
+					);
+				}
+				names.push('on-error (3)');
+				writeFileSync(
+					join(dir, 'ai-agent.json'),
+					JSON.stringify({ active: false, ...agentWorkflow(credential) }, null, 2),
+				);
+				names.push('ai-agent');
+			}
+			await importWorkflows(instance, dir);
+			// Trigger-started examples (the MCP server, the rebook trigger) run only when active: activated before n8n start.
+			for (const example of examples.filter((e) => e.trigger && !e.problems.length)) {
+				const id = String(example.workflow.id);
+				if (!toActivate.includes(id)) toActivate.push(id);
+			}
+			if (toActivate.length) await activateWorkflows(instance, toActivate);
+			return names;
+		},
+		(names) => names.join(', '),
+	);
 	if (!imported) return;
 
 	// n8n start: what the editor sees.
-	const loaded = await runServerChecks(instance, line, pack, examples, editorExample, sandbox, nodeType, lineDir, options);
+	const loaded = await runServerChecks(
+		instance,
+		line,
+		pack,
+		examples,
+		editorExample,
+		sandbox,
+		nodeType,
+		lineDir,
+		options,
+	);
 
 	for (const example of examples) {
 		const step = `workflow ${example.name}`;
 		if (example.problems.length) {
-			record({ line: tag, step, outcome: 'FAIL', ms: 0, note: example.problems[0], detail: example.problems.join('\n') });
+			record({
+				line: tag,
+				step,
+				outcome: 'FAIL',
+				ms: 0,
+				note: example.problems[0],
+				detail: example.problems.join('\n'),
+			});
 			continue;
 		}
 		if (loaded === false) {
-			record({ line: tag, step, outcome: 'SKIP', ms: 0, note: 'not run: n8n did not load the package (see above)' });
+			record({
+				line: tag,
+				step,
+				outcome: 'SKIP',
+				ms: 0,
+				note: 'not run: n8n did not load the package (see above)',
+			});
 			continue;
 		}
 		if (example.trigger || isTriggerExample(example)) {
-			const where = isTriggerExample(example) ? 'run activated in "trigger (activated, polling)"' : 'checked by its own step';
-			record({ line: tag, step, outcome: 'SKIP', ms: 0, note: `started by ${example.trigger ?? 'a trigger'}: not for n8n execute; ${where}` });
+			const where = isTriggerExample(example)
+				? 'run activated in "trigger (activated, polling)"'
+				: 'checked by its own step';
+			record({
+				line: tag,
+				step,
+				outcome: 'SKIP',
+				ms: 0,
+				note: `started by ${example.trigger ?? 'a trigger'}: not for n8n execute; ${where}`,
+			});
 			continue;
 		}
-		await timed(tag, step, async () => {
-			await resetSandbox(sandbox);
-			const { result, output } = await executeWorkflow(instance, String(example.workflow.id));
-			const problems: string[] = [];
-			const runError = output?.data?.resultData?.error;
-			if (result.code !== 0 || !output || runError) {
-				const why = runError ? `${runError.message ?? ''} ${runError.description ?? ''}`.trim() : '';
-				throw new Error(
-					describeCliFailure(`n8n execute --id ${example.workflow.id}`, result, instance.logPath) +
-						(why ? `\n    workflow error: ${why}` : '') +
-						(!output && result.code === 0 ? '\n    (no run JSON in its output)' : ''),
+		await timed(
+			tag,
+			step,
+			async () => {
+				await resetSandbox(sandbox);
+				const { result, output } = await executeWorkflow(instance, String(example.workflow.id));
+				const problems: string[] = [];
+				const runError = output?.data?.resultData?.error;
+				if (result.code !== 0 || !output || runError) {
+					const why = runError
+						? `${runError.message ?? ''} ${runError.description ?? ''}`.trim()
+						: '';
+					throw new Error(
+						describeCliFailure(
+							`n8n execute --id ${example.workflow.id}`,
+							result,
+							instance.logPath,
+						) +
+							(why ? `\n    workflow error: ${why}` : '') +
+							(!output && result.code === 0 ? '\n    (no run JSON in its output)' : ''),
+					);
+				}
+				const expected = example.expected!;
+				const items = nodeItems(output, expected.node);
+				if (!items) {
+					const ran = Object.keys(output.data?.resultData?.runData ?? {});
+					throw new Error(
+						`node "${expected.node}" did not run (nodes that ran: ${ran.join(', ') || 'none'})`,
+					);
+				}
+				problems.push(
+					...(await checkExpectation(
+						expected,
+						items,
+						async (eventId) => await roomsOf(sandbox.url, eventId),
+					)),
 				);
-			}
-			const expected = example.expected!;
-			const items = nodeItems(output, expected.node);
-			if (!items) {
-				const ran = Object.keys(output.data?.resultData?.runData ?? {});
-				throw new Error(`node "${expected.node}" did not run (nodes that ran: ${ran.join(', ') || 'none'})`);
-			}
-			problems.push(...(await checkExpectation(expected, items, async (eventId) => await roomsOf(sandbox.url, eventId))));
-			if (problems.length) throw new Error(`${problems.join('\n    ')}\n    n8n log: ${instance.logPath}`);
-			const errors = expected.items.filter((i) => 'error' in i).length;
-			const events = Object.keys(expected.sandbox?.events ?? {}).length + (expected.sandbox?.eventsFromOutput?.length ?? 0);
-			return `${items.length} items${errors ? ` (${errors} expected errors)` : ''}, ${events} sandbox event(s) checked, n8n ${seconds(result.ms)}`;
-		}, (note) => note);
+				if (problems.length)
+					throw new Error(`${problems.join('\n    ')}\n    n8n log: ${instance.logPath}`);
+				const errors = expected.items.filter((i) => 'error' in i).length;
+				const events =
+					Object.keys(expected.sandbox?.events ?? {}).length +
+					(expected.sandbox?.eventsFromOutput?.length ?? 0);
+				return `${items.length} items${errors ? ` (${errors} expected errors)` : ''}, ${events} sandbox event(s) checked, n8n ${seconds(result.ms)}`;
+			},
+			(note) => note,
+		);
 	}
 	const httpStep = 'HTTP Request node + DingTalk credential';
 	if (loaded === false || !pack.nodeTypes.length) {
-		record({ line: tag, step: httpStep, outcome: 'SKIP', ms: 0, note: 'not run: n8n did not load the package (see above)' });
+		record({
+			line: tag,
+			step: httpStep,
+			outcome: 'SKIP',
+			ms: 0,
+			note: 'not run: n8n did not load the package (see above)',
+		});
 	} else {
-		await timed(tag, httpStep, async () => {
-			await resetSandbox(sandbox);
-			return await checkHttpRequestNode(instance, sandbox.url);
-		}, (note) => note);
+		await timed(
+			tag,
+			httpStep,
+			async () => {
+				await resetSandbox(sandbox);
+				return await checkHttpRequestNode(instance, sandbox.url);
+			},
+			(note) => note,
+		);
 	}
 	// Issue 12: what a failed item means per On Error mode (onErrorCheck.ts).
 	const onErrorStep = 'On Error: Stop Workflow / error output, Concurrency 5';
 	if (loaded === false || !pack.nodeTypes.length) {
-		record({ line: tag, step: onErrorStep, outcome: 'SKIP', ms: 0, note: 'not run: n8n did not load the package (see above)' });
+		record({
+			line: tag,
+			step: onErrorStep,
+			outcome: 'SKIP',
+			ms: 0,
+			note: 'not run: n8n did not load the package (see above)',
+		});
 	} else {
-		await timed(tag, onErrorStep, async () => {
-			return await checkOnError(instance, { url: sandbox.url, reset: async () => await resetSandbox(sandbox), roomsOf: async (eventId) => await roomsOf(sandbox.url, eventId) });
-		}, (note) => note);
+		await timed(
+			tag,
+			onErrorStep,
+			async () => {
+				return await checkOnError(instance, {
+					url: sandbox.url,
+					reset: async () => await resetSandbox(sandbox),
+					roomsOf: async (eventId) => await roomsOf(sandbox.url, eventId),
+				});
+			},
+			(note) => note,
+		);
 	}
 	const agentStep = 'AI Agent + our tool (scripted chat model)';
 	if (loaded === false || !pack.nodeTypes.length) {
-		record({ line: tag, step: agentStep, outcome: 'SKIP', ms: 0, note: 'not run: n8n did not load the package (see above)' });
+		record({
+			line: tag,
+			step: agentStep,
+			outcome: 'SKIP',
+			ms: 0,
+			note: 'not run: n8n did not load the package (see above)',
+		});
 	} else {
-		await timed(tag, agentStep, async () => {
-			await resetSandbox(sandbox);
-			model.requests.length = 0;
-			const { result, output } = await executeWorkflow(instance, AGENT_WORKFLOW_ID);
-			const runError = output?.data?.resultData?.error;
-			if (result.code !== 0 || !output || runError) {
-				const why = runError ? `${runError.message ?? ''} ${runError.description ?? ''}`.trim() : '';
-				throw new Error(describeCliFailure(`n8n execute --id ${AGENT_WORKFLOW_ID}`, result, instance.logPath) + (why ? `\n    workflow error: ${why}` : ''));
-			}
-			return await checkAgentRun(nodeItems(output, 'AI Agent'), model, sandbox);
-		}, (note) => note);
+		await timed(
+			tag,
+			agentStep,
+			async () => {
+				await resetSandbox(sandbox);
+				model.requests.length = 0;
+				const { result, output } = await executeWorkflow(instance, AGENT_WORKFLOW_ID);
+				const runError = output?.data?.resultData?.error;
+				if (result.code !== 0 || !output || runError) {
+					const why = runError
+						? `${runError.message ?? ''} ${runError.description ?? ''}`.trim()
+						: '';
+					throw new Error(
+						describeCliFailure(`n8n execute --id ${AGENT_WORKFLOW_ID}`, result, instance.logPath) +
+							(why ? `\n    workflow error: ${why}` : ''),
+					);
+				}
+				return await checkAgentRun(nodeItems(output, 'AI Agent'), model, sandbox);
+			},
+			(note) => note,
+		);
 	}
 	await model.close();
 	await sandbox.close();
@@ -440,12 +619,21 @@ async function runLine(line: N8nLine, pack: PackResult, examples: Example[], wor
  * For the editor's trigger screenshots: an inactive copy of the first trigger-started example (the
  * imported example itself is active and polls every few seconds for the trigger check).
  */
-function triggerForEditor(examples: Example[]): { workflowId: string; nodeName: string; workflow: WorkflowJson } | undefined {
+function triggerForEditor(
+	examples: Example[],
+): { workflowId: string; nodeName: string; workflow: WorkflowJson } | undefined {
 	const example = examples.find(isTriggerExample);
-	const node = example?.workflow.nodes.find((n) => n.type === `${PACKAGE_NAME}.dingTalkCalendarTrigger`);
+	const node = example?.workflow.nodes.find(
+		(n) => n.type === `${PACKAGE_NAME}.dingTalkCalendarTrigger`,
+	);
 	if (!example || !node) return undefined;
 	const workflowId = `${String(example.workflow.id).slice(0, 28)}Editor`;
-	const workflow = { ...example.workflow, active: false, id: workflowId, name: `${example.workflow.name ?? example.name} (editor check)` };
+	const workflow = {
+		...example.workflow,
+		active: false,
+		id: workflowId,
+		name: `${example.workflow.name ?? example.name} (editor check)`,
+	};
 	return { workflowId, nodeName: node.name, workflow };
 }
 
@@ -457,7 +645,8 @@ function hasTrigger(pack: PackResult): boolean {
 /** The rooms an event holds now, from the sandbox's control API. */
 async function roomsOf(sandboxUrl: string, eventId: string): Promise<string[]> {
 	const response = await fetch(`${sandboxUrl}/__sandbox/events/${encodeURIComponent(eventId)}`);
-	if (!response.ok) throw new Error(`sandbox: GET /__sandbox/events/${eventId} answered ${response.status}`);
+	if (!response.ok)
+		throw new Error(`sandbox: GET /__sandbox/events/${eventId} answered ${response.status}`);
 	const event = (await response.json()) as { meetingRooms?: Array<{ roomId: string }> };
 	return (event.meetingRooms ?? []).map((room) => room.roomId);
 }
@@ -475,11 +664,16 @@ async function runServerChecks(
 	options: Options,
 ): Promise<boolean | undefined> {
 	const tag = line.line;
-	const server = await timed(tag, 'n8n start + owner account', async () => {
-		const s = await startN8n(instance);
-		const cookie = await setupOwner(s.url);
-		return { ...s, cookie };
-	}, (s) => s.url);
+	const server = await timed(
+		tag,
+		'n8n start + owner account',
+		async () => {
+			const s = await startN8n(instance);
+			const cookie = await setupOwner(s.url);
+			return { ...s, cookie };
+		},
+		(s) => s.url,
+	);
 	if (!server) return undefined;
 	try {
 		let typesLoaded = true;
@@ -489,7 +683,14 @@ async function runServerChecks(
 			'n8n loaded node, credential, icons',
 			async () => {
 				try {
-					const result = await checkLoaded(instance, server.url, server.cookie, pack, examples, server.output);
+					const result = await checkLoaded(
+						instance,
+						server.url,
+						server.cookie,
+						pack,
+						examples,
+						server.output,
+					);
 					ourNodes = result.nodes;
 					return result;
 				} catch (error) {
@@ -503,48 +704,88 @@ async function runServerChecks(
 		// Only icons missing: the editor check and the workflows still run (and should be seen to).
 		if (!loaded && !typesLoaded) return false;
 		if (!line.editorCheck || !options.editor) {
-			record({ line: tag, step: 'editor (Chromium)', outcome: 'SKIP', ms: 0, note: options.editor ? 'not enabled for this line' : '--no-editor' });
+			record({
+				line: tag,
+				step: 'editor (Chromium)',
+				outcome: 'SKIP',
+				ms: 0,
+				note: options.editor ? 'not enabled for this line' : '--no-editor',
+			});
 		} else if (!editorExample) {
-			record({ line: tag, step: 'editor (Chromium)', outcome: 'FAIL', ms: 0, note: `no usable example workflow with ${nodeType}` });
+			record({
+				line: tag,
+				step: 'editor (Chromium)',
+				outcome: 'FAIL',
+				ms: 0,
+				note: `no usable example workflow with ${nodeType}`,
+			});
 		} else {
 			const chromium = await findChromium(lineDir);
 			if (!chromium.path) {
-				record({ line: tag, step: 'editor (Chromium)', outcome: 'FAIL', ms: 0, note: chromium.why, detail: chromium.why });
+				record({
+					line: tag,
+					step: 'editor (Chromium)',
+					outcome: 'FAIL',
+					ms: 0,
+					note: chromium.why,
+					detail: chromium.why,
+				});
 			} else {
 				const description = ourNodes.find((n) => n.name === nodeType);
-				await timed(tag, 'editor (Chromium)', () =>
-					editorCheck({
-						browserPath: chromium.path!,
-						url: server.url,
-						cookie: server.cookie,
-						line: tag,
-						example: editorExample,
-						editorWorkflowId: `${String(editorExample.workflow.id).slice(0, 28)}Editor`,
-						nodeType,
-						description: description!,
-						seed: sandbox.seed,
-						screenshotsDir: join(REPO, 'docs', 'images'),
-						workDir: lineDir,
-						logPath: instance.logPath,
-						trigger: triggerForEditor(examples),
-					}),
+				await timed(
+					tag,
+					'editor (Chromium)',
+					() =>
+						editorCheck({
+							browserPath: chromium.path!,
+							url: server.url,
+							cookie: server.cookie,
+							line: tag,
+							example: editorExample,
+							editorWorkflowId: `${String(editorExample.workflow.id).slice(0, 28)}Editor`,
+							nodeType,
+							description: description!,
+							seed: sandbox.seed,
+							screenshotsDir: join(REPO, 'docs', 'images'),
+							workDir: lineDir,
+							logPath: instance.logPath,
+							trigger: triggerForEditor(examples),
+						}),
 					(r) => r.summary,
 				);
 			}
 		}
 		// Examples served by the MCP Server Trigger, driven by the MCP SDK against this same n8n (mcpCheck.ts).
 		for (const example of examples.filter((e) => isMcpExample(e) && !e.problems.length)) {
-			await timed(tag, `MCP client (SDK): ${example.name}`, async () => {
-				await resetSandbox(sandbox);
-				const result = await mcpCheck({ n8nUrl: server.url, example, sandbox });
-				writeFileSync(join(lineDir, `mcp-tools-${example.name}.json`), JSON.stringify(result, null, 2));
-				return result.summary;
-			}, (summary) => summary);
+			await timed(
+				tag,
+				`MCP client (SDK): ${example.name}`,
+				async () => {
+					await resetSandbox(sandbox);
+					const result = await mcpCheck({ n8nUrl: server.url, example, sandbox });
+					writeFileSync(
+						join(lineDir, `mcp-tools-${example.name}.json`),
+						JSON.stringify(result, null, 2),
+					);
+					return result.summary;
+				},
+				(summary) => summary,
+			);
 		}
 		if (hasTrigger(pack)) {
 			// The workflows activated before `n8n start`: one execution per change, none twice (triggerCheck.ts).
-			await timed(tag, 'trigger (activated, polling)', () =>
-				checkTrigger({ instance, url: server.url, cookie: server.cookie, sandboxUrl: sandbox.url, unionId: sandbox.seed.users[1].unionId, examples }),
+			await timed(
+				tag,
+				'trigger (activated, polling)',
+				() =>
+					checkTrigger({
+						instance,
+						url: server.url,
+						cookie: server.cookie,
+						sandboxUrl: sandbox.url,
+						unionId: sandbox.seed.users[1].unionId,
+						examples,
+					}),
 				(note) => note,
 			);
 		}
@@ -575,14 +816,19 @@ async function main(): Promise<number> {
 	console.error(`[e2e] n8n cache: ${cacheRoot()}`);
 	try {
 		pruneCache(N8N_LINES);
-		const pack = await timed('-', 'build, pack, check + lint tarball', async () => {
-			const result = await buildAndPack(REPO, workDir);
-			if (result.problems.length && !options.pastPackProblems) throw new Error(result.problems.join('\n'));
-			return result;
-		}, (p) =>
-			p.problems.length
-				? `${p.problems.length} problem(s), going on (--past-pack-problems)`
-				: `${p.files.length} files, ${p.nodeTypes.map((n) => n.name).join(', ')} + ${p.credentialTypes.map((c) => c.name).join(', ')}`,
+		const pack = await timed(
+			'-',
+			'build, pack, check + lint tarball',
+			async () => {
+				const result = await buildAndPack(REPO, workDir);
+				if (result.problems.length && !options.pastPackProblems)
+					throw new Error(result.problems.join('\n'));
+				return result;
+			},
+			(p) =>
+				p.problems.length
+					? `${p.problems.length} problem(s), going on (--past-pack-problems)`
+					: `${p.files.length} files, ${p.nodeTypes.map((n) => n.name).join(', ')} + ${p.credentialTypes.map((c) => c.name).join(', ')}`,
 		);
 		if (pack?.problems.length) {
 			// Still a failure, shown in full, but n8n gets to say what it makes of the package.
@@ -591,13 +837,26 @@ async function main(): Promise<number> {
 		}
 		const examples = loadExamples(join(REPO, 'examples'));
 		if (!examples.length) {
-			record({ line: '-', step: 'examples', outcome: 'FAIL', ms: 0, note: 'no examples/*.workflow.json to run' });
+			record({
+				line: '-',
+				step: 'examples',
+				outcome: 'FAIL',
+				ms: 0,
+				note: 'no examples/*.workflow.json to run',
+			});
 		}
 		if (pack) {
 			for (const line of options.lines) await runLine(line, pack, examples, workDir, options);
 		}
 	} catch (error) {
-		record({ line: '-', step: 'e2e run', outcome: 'FAIL', ms: 0, note: (error as Error).message.split('\n')[0], detail: (error as Error).stack });
+		record({
+			line: '-',
+			step: 'e2e run',
+			outcome: 'FAIL',
+			ms: 0,
+			note: (error as Error).message.split('\n')[0],
+			detail: (error as Error).stack,
+		});
 	} finally {
 		await cleanupAll();
 	}
@@ -606,7 +865,13 @@ async function main(): Promise<number> {
 	console.log(`\ntotal ${seconds(Date.now() - started)}`);
 	if (failed.length) {
 		console.log(`\n${failed.length} failed:`);
-		for (const row of failed) console.log(`\n[${row.line}] ${row.step}:\n    ${(row.detail ?? row.note).split('\n').join('\n    ').replace(/\n {4} {4}/g, '\n        ')}`);
+		for (const row of failed)
+			console.log(
+				`\n[${row.line}] ${row.step}:\n    ${(row.detail ?? row.note)
+					.split('\n')
+					.join('\n    ')
+					.replace(/\n {4} {4}/g, '\n        ')}`,
+			);
 		console.log(`\nlogs and user folders kept in ${workDir}`);
 		return 1;
 	}

@@ -27,20 +27,40 @@ export class StepTable {
 	record(row: Row): Row {
 		this.rows.push(row);
 		const mark = row.outcome === 'PASS' ? 'ok  ' : row.outcome === 'FAIL' ? 'FAIL' : 'skip';
-		console.error(`[${this.tag}] ${mark} ${row.line.padEnd(4)} ${row.step} (${seconds(row.ms)})${row.note ? `: ${row.note}` : ''}`);
+		console.error(
+			`[${this.tag}] ${mark} ${row.line.padEnd(4)} ${row.step} (${seconds(row.ms)})${row.note ? `: ${row.note}` : ''}`,
+		);
 		return row;
 	}
 
 	/** Runs a step, records PASS/FAIL with its time; returns its value or undefined on failure. */
-	async timed<T>(line: string, step: string, fn: () => Promise<T>, note?: (value: T) => string): Promise<T | undefined> {
+	async timed<T>(
+		line: string,
+		step: string,
+		fn: () => Promise<T>,
+		note?: (value: T) => string,
+	): Promise<T | undefined> {
 		const started = Date.now();
 		try {
 			const value = await fn();
-			this.record({ line, step, outcome: 'PASS', ms: Date.now() - started, note: note ? note(value) : '' });
+			this.record({
+				line,
+				step,
+				outcome: 'PASS',
+				ms: Date.now() - started,
+				note: note ? note(value) : '',
+			});
 			return value;
 		} catch (error) {
 			const message = (error as Error).message ?? String(error);
-			this.record({ line, step, outcome: 'FAIL', ms: Date.now() - started, note: message.split('\n')[0], detail: message });
+			this.record({
+				line,
+				step,
+				outcome: 'FAIL',
+				ms: Date.now() - started,
+				note: message.split('\n')[0],
+				detail: message,
+			});
 			return undefined;
 		}
 	}
@@ -51,9 +71,19 @@ export class StepTable {
 
 	print(): void {
 		const headers = ['line', 'step', 'result', 'time', 'note'];
-		const body = this.rows.map((r) => [r.line, r.step, r.outcome, seconds(r.ms), r.note.length > 110 ? `${r.note.slice(0, 107)}...` : r.note]);
+		const body = this.rows.map((r) => [
+			r.line,
+			r.step,
+			r.outcome,
+			seconds(r.ms),
+			r.note.length > 110 ? `${r.note.slice(0, 107)}...` : r.note,
+		]);
 		const widths = headers.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-		const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+		const fmt = (cells: string[]) =>
+			cells
+				.map((c, i) => c.padEnd(widths[i]))
+				.join('  ')
+				.trimEnd();
 		console.log('');
 		console.log(fmt(headers));
 		console.log(widths.map((w) => '-'.repeat(w)).join('  '));

@@ -31,10 +31,15 @@ const TRIGGER_NODE = 'DingTalk Calendar Trigger';
  * `0,5,10 * * * * *` either); each entry on its own passes both, and n8n registers them all.
  */
 const POLL_SECONDS = 5;
-export const POLL_CRONS = Array.from({ length: 60 / POLL_SECONDS }, (_, i) => `${i * POLL_SECONDS} * * * * *`);
+export const POLL_CRONS = Array.from(
+	{ length: 60 / POLL_SECONDS },
+	(_, i) => `${i * POLL_SECONDS} * * * * *`,
+);
 const BOARDROOM = 'ae3ec06c129e2efb293ced68d790e3695727b9a62a6197ec';
 
-const pollTimes = { item: POLL_CRONS.map((cronExpression) => ({ mode: 'custom', cronExpression })) };
+const pollTimes = {
+	item: POLL_CRONS.map((cronExpression) => ({ mode: 'custom', cronExpression })),
+};
 
 /** The examples an active workflow starts (their expectation has `setup`): `n8n execute` cannot run them. */
 export function isTriggerExample(example: Example): boolean {
@@ -45,13 +50,17 @@ export function isTriggerExample(example: Example): boolean {
 export function forActivation(example: Example): WorkflowJson {
 	const copy = JSON.parse(JSON.stringify(example.workflow)) as WorkflowJson;
 	for (const node of copy.nodes) {
-		if (node.type === `${PACKAGE_NAME}.dingTalkCalendarTrigger`) node.parameters = { ...node.parameters, pollTimes };
+		if (node.type === `${PACKAGE_NAME}.dingTalkCalendarTrigger`)
+			node.parameters = { ...node.parameters, pollTimes };
 	}
 	return copy;
 }
 
 /** The trigger alone on `unionId`'s calendar: every change but Event Starting. */
-export function triggerWorkflow(credential: { id: string; name: string }, unionId: string): WorkflowJson {
+export function triggerWorkflow(
+	credential: { id: string; name: string },
+	unionId: string,
+): WorkflowJson {
 	return {
 		id: TRIGGER_WORKFLOW_ID,
 		name: 'e2e: DingTalk Calendar Trigger, activated',
@@ -78,7 +87,6 @@ export function triggerWorkflow(credential: { id: string; name: string }, unionI
 	};
 }
 
-
 interface ExecutionRow {
 	id: string;
 	status?: string;
@@ -97,34 +105,62 @@ class Executions {
 		instance: N8nInstance,
 	) {
 		// n8n stores run data "flatted" (circular-safe JSON); its own copy of flatted reads it.
-		this.flatted = createRequire(join(instance.installed.n8nPackageDir, 'package.json'))('flatted') as { parse(text: string): unknown };
+		this.flatted = createRequire(join(instance.installed.n8nPackageDir, 'package.json'))(
+			'flatted',
+		) as { parse(text: string): unknown };
 	}
 
 	async list(workflowId: string): Promise<ExecutionRow[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const body = await getJson<{ results?: ExecutionRow[] } | ExecutionRow[]>(`${this.url}/rest/executions?filter=${filter}&limit=100`, this.cookie);
+		const body = await getJson<{ results?: ExecutionRow[] } | ExecutionRow[]>(
+			`${this.url}/rest/executions?filter=${filter}&limit=100`,
+			this.cookie,
+		);
 		const rows = Array.isArray(body) ? body : (body.results ?? []);
-		return rows.map((row) => ({ ...row, id: String(row.id) })).sort((a, b) => Number(a.id) - Number(b.id));
+		return rows
+			.map((row) => ({ ...row, id: String(row.id) }))
+			.sort((a, b) => Number(a.id) - Number(b.id));
 	}
 
 	async output(id: string, node: string): Promise<{ items?: Items; error?: string }> {
-		const execution = await getJson<{ data?: string | object }>(`${this.url}/rest/executions/${id}`, this.cookie);
-		const data = (typeof execution.data === 'string' ? this.flatted.parse(execution.data) : execution.data) as {
-			resultData?: { error?: { message?: string }; runData?: Record<string, Array<{ data?: { main?: Items[] } }>> };
+		const execution = await getJson<{ data?: string | object }>(
+			`${this.url}/rest/executions/${id}`,
+			this.cookie,
+		);
+		const data = (
+			typeof execution.data === 'string' ? this.flatted.parse(execution.data) : execution.data
+		) as {
+			resultData?: {
+				error?: { message?: string };
+				runData?: Record<string, Array<{ data?: { main?: Items[] } }>>;
+			};
 		};
 		const runs = data?.resultData?.runData?.[node];
-		return { items: runs?.length ? (runs[runs.length - 1].data?.main?.[0] ?? []) : undefined, error: data?.resultData?.error?.message };
+		return {
+			items: runs?.length ? (runs[runs.length - 1].data?.main?.[0] ?? []) : undefined,
+			error: data?.resultData?.error?.message,
+		};
 	}
 
 	/** Waits until `count` executions more than `known` exist and have finished; returns the new ones. */
-	async waitForNew(workflowId: string, known: Set<string>, count: number, timeoutMs = 8 * POLL_SECONDS * 1000): Promise<ExecutionRow[]> {
+	async waitForNew(
+		workflowId: string,
+		known: Set<string>,
+		count: number,
+		timeoutMs = 8 * POLL_SECONDS * 1000,
+	): Promise<ExecutionRow[]> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const fresh = (await this.list(workflowId)).filter((row) => !known.has(row.id));
-			const done = fresh.filter((row) => row.finished || (row.status && !['new', 'running', 'waiting'].includes(row.status)));
+			const done = fresh.filter(
+				(row) =>
+					row.finished || (row.status && !['new', 'running', 'waiting'].includes(row.status)),
+			);
 			if (done.length >= count && done.length === fresh.length) return fresh;
 			if (Date.now() > deadline) {
-				throw new Error(`waited ${timeoutMs / 1000} s for ${count} new execution(s) of ${workflowId}, found ${fresh.length} (${done.length} finished)`);
+				throw new Error(
+					`waited ${timeoutMs / 1000} s for ${count} new execution(s) of ${workflowId}, found ${fresh.length} (${done.length} finished)`,
+				);
 			}
 			await sleep(500);
 		}
@@ -153,16 +189,31 @@ export async function checkTrigger(setup: TriggerCheckSetup): Promise<string> {
 	const dingtalk = new SandboxClient(setup.sandboxUrl);
 	const events = `/v1.0/calendar/users/${setup.unionId}/calendars/primary/events`;
 	const token = (await dingtalk.internalCredential()).data;
-	const accessToken = (await dingtalk.http.post('/v1.0/oauth2/accessToken', { appKey: token.clientId, appSecret: token.clientSecret })).data
-		.accessToken as string;
+	const accessToken = (
+		await dingtalk.http.post('/v1.0/oauth2/accessToken', {
+			appKey: token.clientId,
+			appSecret: token.clientSecret,
+		})
+	).data.accessToken as string;
 	const api = async (method: string, path: string, data?: object) => {
-		const response = await dingtalk.http.request({ method, url: path, data, headers: { 'x-acs-dingtalk-access-token': accessToken } });
-		if (response.status !== 200) throw new Error(`${method} ${path} answered ${response.status} ${JSON.stringify(response.data)}`);
+		const response = await dingtalk.http.request({
+			method,
+			url: path,
+			data,
+			headers: { 'x-acs-dingtalk-access-token': accessToken },
+		});
+		if (response.status !== 200)
+			throw new Error(
+				`${method} ${path} answered ${response.status} ${JSON.stringify(response.data)}`,
+			);
 		return response.data as Record<string, unknown>;
 	};
 
 	const known = new Set((await executions.list(TRIGGER_WORKFLOW_ID)).map((row) => row.id));
-	if (known.size) throw new Error(`the activation poll started ${known.size} execution(s): the first poll must only take a baseline`);
+	if (known.size)
+		throw new Error(
+			`the activation poll started ${known.size} execution(s): the first poll must only take a baseline`,
+		);
 	const start = new Date(Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000);
 	let eventId = '';
 	const steps: Array<{ what: string; change: () => Promise<void>; expect: () => string[] }> = [
@@ -180,22 +231,38 @@ export async function checkTrigger(setup: TriggerCheckSetup): Promise<string> {
 		},
 		{
 			what: 'patch',
-			change: async () => void (await api('PUT', `${events}/${eventId}`, { id: eventId, summary: 'E2E trigger check (renamed)' })),
+			change: async () =>
+				void (await api('PUT', `${events}/${eventId}`, {
+					id: eventId,
+					summary: 'E2E trigger check (renamed)',
+				})),
 			expect: () => ['updated "E2E trigger check (renamed)"'],
 		},
 		{
 			what: 'book an approval room',
-			change: async () => void (await api('POST', `${events}/${eventId}/meetingRooms`, { meetingRoomsToAdd: [{ roomId: BOARDROOM }] })),
+			change: async () =>
+				void (await api('POST', `${events}/${eventId}/meetingRooms`, {
+					meetingRoomsToAdd: [{ roomId: BOARDROOM }],
+				})),
 			// The sandbox counts a room change as an update of the event too (sandbox/README.md, fidelity row 26).
-			expect: () => ['updated "E2E trigger check (renamed)"', 'roomStatusChanged "E2E trigger check (renamed)" null→tentative'],
+			expect: () => [
+				'updated "E2E trigger check (renamed)"',
+				'roomStatusChanged "E2E trigger check (renamed)" null→tentative',
+			],
 		},
 		{
 			what: 'decline the room (sandbox control API)',
 			change: async () => {
-				const response = await dingtalk.http.post(`/__sandbox/events/${eventId}/meetingRooms/${BOARDROOM}/respond`, { responseStatus: 'declined' });
+				const response = await dingtalk.http.post(
+					`/__sandbox/events/${eventId}/meetingRooms/${BOARDROOM}/respond`,
+					{ responseStatus: 'declined' },
+				);
 				if (response.status !== 200) throw new Error(`respond answered ${response.status}`);
 			},
-			expect: () => ['updated "E2E trigger check (renamed)"', 'roomStatusChanged "E2E trigger check (renamed)" tentative→declined'],
+			expect: () => [
+				'updated "E2E trigger check (renamed)"',
+				'roomStatusChanged "E2E trigger check (renamed)" tentative→declined',
+			],
 		},
 		{
 			what: 'delete',
@@ -213,23 +280,37 @@ export async function checkTrigger(setup: TriggerCheckSetup): Promise<string> {
 		const got = (items ?? []).map((item) => describeItem(item.json));
 		if (error) problems.push(`${step.what}: the execution failed: ${error}`);
 		if (JSON.stringify(got) !== JSON.stringify(step.expect())) {
-			problems.push(`${step.what}: items ${JSON.stringify(got)}, expected ${JSON.stringify(step.expect())}`);
+			problems.push(
+				`${step.what}: items ${JSON.stringify(got)}, expected ${JSON.stringify(step.expect())}`,
+			);
 		}
-		if ((items ?? []).some((item) => (item.json.event as { id?: string })?.id !== eventId)) problems.push(`${step.what}: an item about another event`);
+		if ((items ?? []).some((item) => (item.json.event as { id?: string })?.id !== eventId))
+			problems.push(`${step.what}: an item about another event`);
 	}
 	await sleep(3 * POLL_SECONDS * 1000 + 1000);
 	const extra = (await executions.list(TRIGGER_WORKFLOW_ID)).filter((row) => !known.has(row.id));
-	if (extra.length) problems.push(`${extra.length} more execution(s) after the last change: a change was emitted twice`);
+	if (extra.length)
+		problems.push(
+			`${extra.length} more execution(s) after the last change: a change was emitted twice`,
+		);
 
 	const examples = setup.examples.filter(isTriggerExample);
-	for (const example of examples) problems.push(...(await runExample(example, executions, dingtalk, setup.sandboxUrl)));
+	for (const example of examples)
+		problems.push(...(await runExample(example, executions, dingtalk, setup.sandboxUrl)));
 	if (problems.length) throw new Error(problems.join('\n    '));
 	return `${steps.length} changes → ${steps.length} executions, none twice; ${examples.map((e) => e.name).join(', ') || 'no trigger examples'} ✓`;
 }
 
 /** A trigger-started example, activated: its setup against the sandbox, then its expectation. */
-async function runExample(example: Example, executions: Executions, dingtalk: SandboxClient, sandboxUrl: string): Promise<string[]> {
-	const expected = example.expected as ExampleExpectation & { setup: NonNullable<ExampleExpectation['setup']> };
+async function runExample(
+	example: Example,
+	executions: Executions,
+	dingtalk: SandboxClient,
+	sandboxUrl: string,
+): Promise<string[]> {
+	const expected = example.expected as ExampleExpectation & {
+		setup: NonNullable<ExampleExpectation['setup']>;
+	};
 	const id = String(example.workflow.id);
 	const known = new Set((await executions.list(id)).map((row) => row.id));
 	const at = { organizer: '' };
@@ -245,7 +326,8 @@ async function runExample(example: Example, executions: Executions, dingtalk: Sa
 	const last = await waitForOne();
 	const { items, error } = await executions.output(last.id, expected.node);
 	if (error) return [`${example.name}: the execution failed: ${error}`];
-	if (!items) return [`${example.name}: node "${expected.node}" did not run in execution ${last.id}`];
+	if (!items)
+		return [`${example.name}: node "${expected.node}" did not run in execution ${last.id}`];
 	const problems = await checkExpectation(expected, items, async (eventId) => {
 		const response = await fetch(`${sandboxUrl}/__sandbox/events/${encodeURIComponent(eventId)}`);
 		const event = (await response.json()) as { meetingRooms?: Array<{ roomId: string }> };

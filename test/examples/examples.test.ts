@@ -26,19 +26,31 @@ describe('example workflows', () => {
 
 	it.each(examples)('%s', async (file) => {
 		const workflow = JSON.parse(readFileSync(join(examplesDir, file), 'utf8'));
-		const expectation = readExpectation(join(examplesDir, file.replace('.workflow.json', '.expected.json')));
-		const reference = workflow.nodes.find((node: { credentials?: { dingTalkApi?: object } }) => node.credentials?.dingTalkApi)
-			.credentials.dingTalkApi as { id: string; name: string };
+		const expectation = readExpectation(
+			join(examplesDir, file.replace('.workflow.json', '.expected.json')),
+		);
+		const reference = workflow.nodes.find(
+			(node: { credentials?: { dingTalkApi?: object } }) => node.credentials?.dingTalkApi,
+		).credentials.dingTalkApi as { id: string; name: string };
 		const credential = { ...(await dingtalk.internalCredential()), ...reference };
 
 		const credentialsHelper = credentialsHelperWith(credential);
 		const result = expectation.setup
-			? (await runTriggerExample(workflow, { ...expectation, setup: expectation.setup }, dingtalk, credentialsHelper)).result
+			? (
+					await runTriggerExample(
+						workflow,
+						{ ...expectation, setup: expectation.setup },
+						dingtalk,
+						credentialsHelper,
+					)
+				).result
 			: await runWorkflow(workflow, { credentialsHelper });
 
 		expect(result.error).toBeUndefined();
-		const problems = await checkExpectation(expectation, result.output(expectation.node), async (eventId) =>
-			Object.keys(await dingtalk.roomsOf(eventId)),
+		const problems = await checkExpectation(
+			expectation,
+			result.output(expectation.node),
+			async (eventId) => Object.keys(await dingtalk.roomsOf(eventId)),
 		);
 		expect(problems).toEqual([]);
 	});

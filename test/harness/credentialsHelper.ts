@@ -20,7 +20,8 @@ export interface StoredCredential {
 	data: ICredentialDataDecryptedObject;
 }
 
-const isExpression = (value: unknown): value is string => typeof value === 'string' && value.startsWith('=');
+const isExpression = (value: unknown): value is string =>
+	typeof value === 'string' && value.startsWith('=');
 
 /**
  * An in-memory stand-in for n8n's CredentialsHelper (packages/cli/src/credentials-helper.ts): the same
@@ -63,7 +64,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		workflow: Workflow,
 		node: INode,
 	): Promise<IHttpRequestOptions> {
-		const requestOptions = incoming as IHttpRequestOptions & Record<string, Record<string, unknown>>;
+		const requestOptions = incoming as IHttpRequestOptions &
+			Record<string, Record<string, unknown>>;
 		const { authenticate } = this.type(typeName);
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		if (authenticate?.type === 'generic') {
@@ -73,7 +75,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 					const resolve = (v: string) =>
 						isExpression(v)
 							? String(
-									workflow.expression.getSimpleParameterValue(node, v, 'internal', { $credentials: credentials }, undefined, '') ?? '',
+									workflow.expression.getSimpleParameterValue(
+										node,
+										v,
+										'internal',
+										{ $credentials: credentials },
+										undefined,
+										'',
+									) ?? '',
 								)
 							: v;
 					requestOptions[outerKey] ??= {};
@@ -92,7 +101,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		const testing = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
 		if (credentials[expirable.name] !== '' && !credentialsExpired && !testing) return undefined;
@@ -108,9 +119,13 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return Object.assign(credentials, output);
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		const stored = this.store.get(nodeCredentials.id ?? '');
-		if (!stored || stored.type !== type) throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
+		if (!stored || stored.type !== type)
+			throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
 		return {
 			id: stored.id,
 			name: stored.name,
@@ -131,7 +146,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.store.get(nodeCredentials.id ?? '');
-		if (!stored || stored.type !== type) throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
+		if (!stored || stored.type !== type)
+			throw new Error(`Credential ${nodeCredentials.id} of type ${type} not found`);
 		const data: ICredentialDataDecryptedObject = {};
 		for (const property of this.getCredentialsProperties(type)) {
 			if (property.default !== undefined) data[property.name] = property.default as never;
@@ -139,7 +155,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return { ...data, ...stored.data };
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		const stored = this.store.get(nodeCredentials.id ?? '');
 		if (stored) stored.data = { ...data };
 	}

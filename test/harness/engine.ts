@@ -37,7 +37,9 @@ export interface WorkflowJson {
 }
 
 /** The node types a test workflow may use: ours (as n8n names a community node) and two base stand-ins. */
-export function createNodeTypes(overrides: Record<string, INodeType | IVersionedNodeType> = {}): INodeTypes {
+export function createNodeTypes(
+	overrides: Record<string, INodeType | IVersionedNodeType> = {},
+): INodeTypes {
 	const types: Record<string, INodeType | IVersionedNodeType> = {
 		[NODE_TYPE]: new DingTalkCalendar(),
 		[TRIGGER_TYPE]: new DingTalkCalendarTrigger(),
@@ -98,7 +100,10 @@ export const NO_BASE_URLS = {
  */
 export async function runWorkflow(json: WorkflowJson, options: RunOptions): Promise<RunResult> {
 	const { workflow, additionalData, nodeTypes } = prepareRun(json, options, 'manual');
-	const startNode = json.nodes.find((node) => nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.inputs.length === 0);
+	const startNode = json.nodes.find(
+		(node) =>
+			nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.inputs.length === 0,
+	);
 	const run = await new WorkflowExecute(additionalData, 'manual').run(workflow, startNode);
 	return resultOf(run);
 }
@@ -119,7 +124,9 @@ export async function runFromTrigger(
 	const runData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
 	});
-	const run = await new WorkflowExecute(additionalData, 'trigger', runData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(additionalData, 'trigger', runData).processRunExecutionData(
+		workflow,
+	);
 	return resultOf(run);
 }
 
@@ -141,7 +148,10 @@ function resultOf(run: IRun): RunResult {
 function prepareRun(json: WorkflowJson, options: RunOptions, mode: 'manual' | 'trigger') {
 	const nodeTypes = options.nodeTypes ?? createNodeTypes();
 	const id = randomUUID();
-	const settings: IWorkflowSettings = { timezone: options.timezone ?? 'Asia/Shanghai', ...json.settings };
+	const settings: IWorkflowSettings = {
+		timezone: options.timezone ?? 'Asia/Shanghai',
+		...json.settings,
+	};
 	const workflow = new Workflow({
 		id,
 		name: json.name ?? 'test',
@@ -202,7 +212,10 @@ export function shutdownN8nCore(): void {
 			SSHClientsManager: unknown;
 		};
 		if (Container.has(SSHClientsManager)) {
-			const manager = Container.get(SSHClientsManager) as { onShutdown?: () => void; cleanupTimer?: NodeJS.Timeout };
+			const manager = Container.get(SSHClientsManager) as {
+				onShutdown?: () => void;
+				cleanupTimer?: NodeJS.Timeout;
+			};
 			manager.onShutdown?.();
 			if (manager.cleanupTimer) clearInterval(manager.cleanupTimer);
 		}

@@ -34,13 +34,27 @@ export interface ExampleExpectation {
  */
 export type SetupStep =
 	| { poll: Record<string, never> }
-	| { createEvent: { organizer: string; summary: string; startInHours: number; durationHours: number; attendees?: string[] } }
+	| {
+			createEvent: {
+				organizer: string;
+				summary: string;
+				startInHours: number;
+				durationHours: number;
+				attendees?: string[];
+			};
+	  }
 	| { bookRooms: { roomIds: string[] } }
 	| { respondRoom: { roomId: string; responseStatus: 'accepted' | 'declined' | 'tentative' } };
 
 /** The value at a dotted path (`roomBooking.status`) of an item's json. */
 function valueAt(json: Record<string, unknown> | undefined, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), json);
+	return path
+		.split('.')
+		.reduce<unknown>(
+			(value, key) =>
+				value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+			json,
+		);
 }
 
 export function readExpectation(path: string): ExampleExpectation {
@@ -69,7 +83,11 @@ export function subsetMismatch(actual: unknown, expected: unknown, path = ''): s
 		return `${path || 'value'}: expected an object, got ${JSON.stringify(actual)}`;
 	}
 	for (const [key, value] of Object.entries(expected as Record<string, unknown>)) {
-		const mismatch = subsetMismatch((actual as Record<string, unknown>)[key], value, path ? `${path}.${key}` : key);
+		const mismatch = subsetMismatch(
+			(actual as Record<string, unknown>)[key],
+			value,
+			path ? `${path}.${key}` : key,
+		);
 		if (mismatch) return mismatch;
 	}
 	return undefined;
@@ -83,14 +101,18 @@ export async function checkExpectation(
 ): Promise<string[]> {
 	const problems: string[] = [];
 	if (items.length !== expectation.items.length) {
-		problems.push(`${expectation.node}: expected ${expectation.items.length} output items, got ${items.length}`);
+		problems.push(
+			`${expectation.node}: expected ${expectation.items.length} output items, got ${items.length}`,
+		);
 	}
 	expectation.items.forEach((expected, index) => {
 		const actual = items[index]?.json;
 		if (!actual) return;
 		if ('error' in expected) {
 			if (typeof actual.error !== 'string' || !actual.error.includes(expected.error)) {
-				problems.push(`item ${index}: expected an error containing "${expected.error}", got ${JSON.stringify(actual).slice(0, 400)}`);
+				problems.push(
+					`item ${index}: expected an error containing "${expected.error}", got ${JSON.stringify(actual).slice(0, 400)}`,
+				);
 			}
 			return;
 		}
@@ -101,17 +123,22 @@ export async function checkExpectation(
 		const mismatch = subsetMismatch(actual, expected.json);
 		if (mismatch) problems.push(`item ${index}: ${mismatch}`);
 	});
-	const events = Object.entries(expectation.sandbox?.events ?? {}).map(([eventId, { roomIds }]) => ({ eventId, roomIds }));
+	const events = Object.entries(expectation.sandbox?.events ?? {}).map(
+		([eventId, { roomIds }]) => ({ eventId, roomIds }),
+	);
 	for (const { item, field, roomIds } of expectation.sandbox?.eventsFromOutput ?? []) {
 		const eventId = valueAt(items[item]?.json, field);
 		if (typeof eventId === 'string' && eventId !== '') events.push({ eventId, roomIds });
-		else problems.push(`sandbox.eventsFromOutput: output item ${item} has no event ID at "${field}"`);
+		else
+			problems.push(`sandbox.eventsFromOutput: output item ${item} has no event ID at "${field}"`);
 	}
 	for (const { eventId, roomIds } of events) {
 		const actual = (await roomsOf(eventId)).sort();
 		const wanted = [...roomIds].sort();
 		if (JSON.stringify(actual) !== JSON.stringify(wanted)) {
-			problems.push(`sandbox event ${eventId}: expected rooms ${JSON.stringify(wanted)}, found ${JSON.stringify(actual)}`);
+			problems.push(
+				`sandbox event ${eventId}: expected rooms ${JSON.stringify(wanted)}, found ${JSON.stringify(actual)}`,
+			);
 		}
 	}
 	return problems;

@@ -20,7 +20,10 @@ import { CREDENTIAL_REF } from './workflows';
 async function inEditor<T>(
 	parameters: INodeParameters,
 	credentialsHelper: TestCredentialsHelper,
-	call: (context: LoadOptionsContext, methods: NonNullable<ReturnType<typeof nodeMethods>>) => Promise<T>,
+	call: (
+		context: LoadOptionsContext,
+		methods: NonNullable<ReturnType<typeof nodeMethods>>,
+	) => Promise<T>,
 ): Promise<T> {
 	const nodeTypes = createNodeTypes();
 	const node: INode = {
@@ -32,7 +35,13 @@ async function inEditor<T>(
 		parameters,
 		credentials: { dingTalkApi: CREDENTIAL_REF },
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes, settings: { timezone: 'Asia/Shanghai' } });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: { timezone: 'Asia/Shanghai' },
+	});
 	const additionalData = {
 		credentialsHelper,
 		currentNodeParameters: parameters,

@@ -82,7 +82,12 @@ export class PollRunner {
 	/** One poll; the items it emits (none: null). Saves the static data when it emits, as n8n does. */
 	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<INodeExecutionData[] | null> {
 		const executionId = randomUUID();
-		const workflowData = { id: this.workflow.id, name: this.workflow.name, nodes: [this.node], connections: {} } as unknown as IWorkflowBase;
+		const workflowData = {
+			id: this.workflow.id,
+			name: this.workflow.name,
+			nodes: [this.node],
+			connections: {},
+		} as unknown as IWorkflowBase;
 		const additionalData = {
 			credentialsHelper: this.credentialsHelper,
 			hooks: new ExecutionLifecycleHooks(mode, executionId, workflowData),
@@ -91,7 +96,13 @@ export class PollRunner {
 			...NO_BASE_URLS,
 			variables: {},
 		} as unknown as IWorkflowExecuteAdditionalData;
-		const context = new PollContext(this.workflow, this.node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+		const context = new PollContext(
+			this.workflow,
+			this.node,
+			additionalData,
+			mode,
+			mode === 'manual' ? 'manual' : 'activate',
+		);
 		const type = this.workflow.nodeTypes.getByNameAndVersion(this.node.type, 1);
 		const response = await type.poll!.call(context);
 		if (mode !== 'manual' && (response !== null || this.activating)) {

@@ -6,10 +6,31 @@ import { CREDENTIAL_REF } from './workflows';
 
 /** The parts of the sandbox's seed the tests use (see sandbox/README.md). */
 export interface SeedView {
-	apps: Array<{ type: string; appKey?: string; appSecret?: string; suiteKey?: string; suiteSecret?: string; suiteTicket?: string; corpId: string }>;
+	apps: Array<{
+		type: string;
+		appKey?: string;
+		appSecret?: string;
+		suiteKey?: string;
+		suiteSecret?: string;
+		suiteTicket?: string;
+		corpId: string;
+	}>;
 	users: Array<{ unionId: string; userId: string; name: string }>;
-	rooms: Array<{ roomId: string; roomName: string; roomCapacity: number; groupId: number; needsApproval: boolean; open: boolean }>;
-	events: Array<{ eventId: string; organizerUnionId: string; roomIds: string[]; start: unknown; end: unknown }>;
+	rooms: Array<{
+		roomId: string;
+		roomName: string;
+		roomCapacity: number;
+		groupId: number;
+		needsApproval: boolean;
+		open: boolean;
+	}>;
+	events: Array<{
+		eventId: string;
+		organizerUnionId: string;
+		roomIds: string[];
+		start: unknown;
+		end: unknown;
+	}>;
 }
 
 /** An event as the sandbox's control API shows it. */
@@ -48,10 +69,15 @@ export class SandboxClient {
 
 	async config(config: Record<string, unknown>): Promise<void> {
 		const response = await this.http.post('/__sandbox/config', config);
-		if (response.status >= 300) throw new Error(`config failed: ${response.status} ${JSON.stringify(response.data)}`);
+		if (response.status >= 300)
+			throw new Error(`config failed: ${response.status} ${JSON.stringify(response.data)}`);
 	}
 
-	async stats(): Promise<{ requests: Record<string, Record<string, number>>; tokensIssued: number; tokenRequests: number }> {
+	async stats(): Promise<{
+		requests: Record<string, Record<string, number>>;
+		tokensIssued: number;
+		tokenRequests: number;
+	}> {
 		return (await this.http.get('/__sandbox/stats')).data;
 	}
 
@@ -75,13 +101,18 @@ export class SandboxClient {
 	/** Room IDs the event holds, with their status. */
 	async roomsOf(eventId: string): Promise<Record<string, string>> {
 		const event = await this.event(eventId);
-		return Object.fromEntries((event?.meetingRooms ?? []).map((room) => [room.roomId, room.responseStatus]));
+		return Object.fromEntries(
+			(event?.meetingRooms ?? []).map((room) => [room.roomId, room.responseStatus]),
+		);
 	}
 
 	private async accessToken(): Promise<string> {
 		if (this.token) return this.token;
 		const app = (await this.seed()).apps.find((a) => a.type === 'internal')!;
-		const response = await this.http.post('/v1.0/oauth2/accessToken', { appKey: app.appKey, appSecret: app.appSecret });
+		const response = await this.http.post('/v1.0/oauth2/accessToken', {
+			appKey: app.appKey,
+			appSecret: app.appSecret,
+		});
 		this.token = response.data.accessToken as string;
 		return this.token;
 	}
@@ -96,10 +127,16 @@ export class SandboxClient {
 	): Promise<string> {
 		const response = await this.http.post(
 			`/v1.0/calendar/users/${organizer}/calendars/primary/events`,
-			{ summary, start: { dateTime: start, timeZone: 'UTC' }, end: { dateTime: end, timeZone: 'UTC' }, ...extra },
+			{
+				summary,
+				start: { dateTime: start, timeZone: 'UTC' },
+				end: { dateTime: end, timeZone: 'UTC' },
+				...extra,
+			},
 			{ headers: { 'x-acs-dingtalk-access-token': await this.accessToken() } },
 		);
-		if (response.status !== 200) throw new Error(`createEvent failed: ${response.status} ${JSON.stringify(response.data)}`);
+		if (response.status !== 200)
+			throw new Error(`createEvent failed: ${response.status} ${JSON.stringify(response.data)}`);
 		return response.data.id as string;
 	}
 
@@ -110,7 +147,8 @@ export class SandboxClient {
 			{ meetingRoomsToAdd: roomIds.map((roomId) => ({ roomId })) },
 			{ headers: { 'x-acs-dingtalk-access-token': await this.accessToken() } },
 		);
-		if (response.status !== 200) throw new Error(`addRooms failed: ${response.status} ${JSON.stringify(response.data)}`);
+		if (response.status !== 200)
+			throw new Error(`addRooms failed: ${response.status} ${JSON.stringify(response.data)}`);
 	}
 
 	/** A stored n8n credential for the seed's internal app, pointing at this sandbox. */
@@ -157,11 +195,15 @@ export function roomPicker(seed: SeedView) {
 	return {
 		/** Open, no approval, held by no seeded event: free at any time. */
 		free: (count: number) => {
-			const rooms = bookable.filter((room) => !held.has(room.roomId)).slice(0, count).map((room) => room.roomId);
+			const rooms = bookable
+				.filter((room) => !held.has(room.roomId))
+				.slice(0, count)
+				.map((room) => room.roomId);
 			if (rooms.length < count) throw new Error(`seed has only ${rooms.length} always-free rooms`);
 			return rooms;
 		},
-		approval: () => seed.rooms.find((room) => room.open && room.needsApproval && !held.has(room.roomId))!.roomId,
+		approval: () =>
+			seed.rooms.find((room) => room.open && room.needsApproval && !held.has(room.roomId))!.roomId,
 		closed: () => seed.rooms.find((room) => !room.open)!.roomId,
 	};
 }

@@ -1,5 +1,10 @@
 /* eslint-disable @n8n/community-nodes/node-usable-as-tool, @n8n/community-nodes/no-dangerous-functions */
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 /**
@@ -44,7 +49,9 @@ export class CodeStub implements INodeType {
 		const code = this.getNodeParameter('jsCode', 0) as string;
 		const $input = { all: () => items, first: () => items[0], last: () => items[items.length - 1] };
 		const run = new Function('$input', 'items', `return (async () => { ${code} })();`);
-		const result = (await run($input, items)) as Array<INodeExecutionData | Record<string, unknown>>;
+		const result = (await run($input, items)) as Array<
+			INodeExecutionData | Record<string, unknown>
+		>;
 		return [
 			(Array.isArray(result) ? result : [result]).map((entry, index) => ({
 				json: ('json' in entry ? entry.json : entry) as INodeExecutionData['json'],
@@ -80,11 +87,17 @@ export class FilterStub implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const kept: INodeExecutionData[] = [];
 		this.getInputData().forEach((item, itemIndex) => {
-			const filter = this.getNodeParameter('conditions', itemIndex, {}, { rawExpressions: false }) as {
+			const filter = this.getNodeParameter(
+				'conditions',
+				itemIndex,
+				{},
+				{ rawExpressions: false },
+			) as {
 				combinator?: string;
 				conditions?: FilterCondition[];
 			};
-			if (filter.combinator && filter.combinator !== 'and') throw new Error('FilterStub: only "and"');
+			if (filter.combinator && filter.combinator !== 'and')
+				throw new Error('FilterStub: only "and"');
 			const pass = (filter.conditions ?? []).every(({ leftValue, rightValue, operator }) => {
 				if (operator?.operation === 'equals') return leftValue === rightValue;
 				if (operator?.operation === 'notEquals') return leftValue !== rightValue;

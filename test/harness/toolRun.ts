@@ -59,23 +59,43 @@ export class AgentStub implements INodeType {
 		version: 1,
 		description: 'Calls its tools with fixed arguments',
 		defaults: { name: 'Agent' },
-		inputs: [NodeConnectionTypes.Main, { type: NodeConnectionTypes.AiTool, displayName: 'Tools', required: true }],
+		inputs: [
+			NodeConnectionTypes.Main,
+			{ type: NodeConnectionTypes.AiTool, displayName: 'Tools', required: true },
+		],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [{ displayName: 'Calls', name: 'calls', type: 'json', default: '[]' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const tools = (await this.getInputConnectionData(NodeConnectionTypes.AiTool, 0)) as LangChainTool[];
+		const tools = (await this.getInputConnectionData(
+			NodeConnectionTypes.AiTool,
+			0,
+		)) as LangChainTool[];
 		const raw = this.getNodeParameter('calls', 0) as string | IDataObject[];
-		const calls = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ tool: string; args: IDataObject }>;
+		const calls = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{
+			tool: string;
+			args: IDataObject;
+		}>;
 		const out: INodeExecutionData[] = [];
 		for (const call of calls) {
 			const tool = tools.find((t) => t.name === call.tool);
-			if (!tool) throw new Error(`no tool ${call.tool}; tools: ${tools.map((t) => t.name).join(', ')}`);
-			const about = { tool: tool.name, description: tool.description, parameters: Object.keys(tool.schema.shape) };
+			if (!tool)
+				throw new Error(`no tool ${call.tool}; tools: ${tools.map((t) => t.name).join(', ')}`);
+			const about = {
+				tool: tool.name,
+				description: tool.description,
+				parameters: Object.keys(tool.schema.shape),
+			};
 			try {
 				const answer = await tool.invoke(call.args);
-				out.push({ json: { ...about, response: JSON.parse(answer) as IDataObject, responseChars: answer.length } });
+				out.push({
+					json: {
+						...about,
+						response: JSON.parse(answer) as IDataObject,
+						responseChars: answer.length,
+					},
+				});
 			} catch (error) {
 				out.push({ json: { ...about, error: (error as Error).message } });
 			}
@@ -85,7 +105,10 @@ export class AgentStub implements INodeType {
 }
 
 export function createToolNodeTypes() {
-	return createNodeTypes({ [TOOL_NODE_TYPE]: new DingTalkCalendarToolType(), [AGENT_TYPE]: new AgentStub() });
+	return createNodeTypes({
+		[TOOL_NODE_TYPE]: new DingTalkCalendarToolType(),
+		[AGENT_TYPE]: new AgentStub(),
+	});
 }
 
 /** Manual Trigger → Agent, with each given DingTalk Calendar tool node on the agent's `ai_tool` input. */
@@ -94,8 +117,22 @@ export function agentWorkflow(
 	calls: Array<{ tool: string; args: IDataObject }>,
 ): WorkflowJson {
 	const nodes: INode[] = [
-		{ id: 't', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{ id: 'a', name: 'Agent', type: AGENT_TYPE, typeVersion: 1, position: [200, 0], parameters: { calls: JSON.stringify(calls) } },
+		{
+			id: 't',
+			name: 'Manual Trigger',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		{
+			id: 'a',
+			name: 'Agent',
+			type: AGENT_TYPE,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { calls: JSON.stringify(calls) },
+		},
 		...tools.map(
 			(tool, k): INode => ({
 				id: `tool${k}`,
@@ -112,6 +149,7 @@ export function agentWorkflow(
 	const connections: WorkflowJson['connections'] = {
 		'Manual Trigger': { main: [[{ node: 'Agent', type: 'main', index: 0 }]] },
 	};
-	for (const tool of tools) connections[tool.name] = { ai_tool: [[{ node: 'Agent', type: 'ai_tool', index: 0 }]] };
+	for (const tool of tools)
+		connections[tool.name] = { ai_tool: [[{ node: 'Agent', type: 'ai_tool', index: 0 }]] };
 	return { name: 'agent test', nodes, connections };
 }

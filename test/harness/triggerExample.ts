@@ -15,7 +15,11 @@ interface SetupContext {
 }
 
 /** Makes one sandbox change of an example's setup (not `poll`, which the caller does). */
-export async function applyStep(step: SetupStep, dingtalk: SandboxClient, at: SetupContext): Promise<string> {
+export async function applyStep(
+	step: SetupStep,
+	dingtalk: SandboxClient,
+	at: SetupContext,
+): Promise<string> {
 	if ('createEvent' in step) {
 		const { summary, startInHours, durationHours, attendees = [] } = step.createEvent;
 		at.organizer = step.createEvent.organizer;
@@ -30,15 +34,20 @@ export async function applyStep(step: SetupStep, dingtalk: SandboxClient, at: Se
 		);
 		return `created "${summary}" (${new Date(start).toISOString()}, ${attendees.length} attendees)`;
 	}
-	if (!at.eventId) throw new Error('example setup: bookRooms and respondRoom need a createEvent before them');
+	if (!at.eventId)
+		throw new Error('example setup: bookRooms and respondRoom need a createEvent before them');
 	if ('bookRooms' in step) {
 		await dingtalk.addRooms(at.organizer, at.eventId, step.bookRooms.roomIds);
 		return `booked ${step.bookRooms.roomIds.join(', ')}`;
 	}
 	if ('respondRoom' in step) {
 		const { roomId, responseStatus } = step.respondRoom;
-		const response = await dingtalk.http.post(`/__sandbox/events/${at.eventId}/meetingRooms/${roomId}/respond`, { responseStatus });
-		if (response.status !== 200) throw new Error(`example setup: respond failed: ${response.status}`);
+		const response = await dingtalk.http.post(
+			`/__sandbox/events/${at.eventId}/meetingRooms/${roomId}/respond`,
+			{ responseStatus },
+		);
+		if (response.status !== 200)
+			throw new Error(`example setup: respond failed: ${response.status}`);
 		return `the room's approver set ${roomId} to ${responseStatus}`;
 	}
 	throw new Error(`example setup: unknown step ${JSON.stringify(step)}`);
@@ -62,17 +71,24 @@ export async function runTriggerExample(
 	credentialsHelper: TestCredentialsHelper,
 	log: (line: string, execution?: TriggerExecution) => void = () => {},
 ): Promise<{ executions: TriggerExecution[]; result: RunResult }> {
-	const trigger = workflow.nodes.find((node) => node.name === expectation.setup.trigger) as INode | undefined;
+	const trigger = workflow.nodes.find((node) => node.name === expectation.setup.trigger) as
+		| INode
+		| undefined;
 	if (!trigger) throw new Error(`the example has no trigger node "${expectation.setup.trigger}"`);
 	const timezone = workflow.settings?.timezone;
 	const runner = new PollRunner(trigger, credentialsHelper, timezone);
-	if ((await runner.poll()) !== null) throw new Error('the first poll emitted items: it must only take a baseline');
+	if ((await runner.poll()) !== null)
+		throw new Error('the first poll emitted items: it must only take a baseline');
 	log('poll: baseline taken, nothing emitted');
 	const executions: TriggerExecution[] = [];
 	const poll = async () => {
 		const emitted = (await runner.poll()) ?? [];
 		const execution: TriggerExecution = { emitted };
-		if (emitted.length) execution.result = await runFromTrigger(workflow, trigger.name, emitted, { credentialsHelper, timezone });
+		if (emitted.length)
+			execution.result = await runFromTrigger(workflow, trigger.name, emitted, {
+				credentialsHelper,
+				timezone,
+			});
 		executions.push(execution);
 		log(`poll: ${emitted.length} item(s) emitted`, execution);
 	};

@@ -27,13 +27,22 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 		rooms = roomPicker(seed);
 	});
 
-	async function run(items: object[], nodeOptions: Partial<INode> = {}, credential?: Awaited<ReturnType<SandboxClient['internalCredential']>>) {
-		const credentialsHelper = credentialsHelperWith(credential ?? (await dingtalk.internalCredential()));
-		const result = await runWorkflow(itemsToNode(items as never, addToEventParameters(), nodeOptions), { credentialsHelper });
+	async function run(
+		items: object[],
+		nodeOptions: Partial<INode> = {},
+		credential?: Awaited<ReturnType<SandboxClient['internalCredential']>>,
+	) {
+		const credentialsHelper = credentialsHelperWith(
+			credential ?? (await dingtalk.internalCredential()),
+		);
+		const result = await runWorkflow(
+			itemsToNode(items as never, addToEventParameters(), nodeOptions),
+			{ credentialsHelper },
+		);
 		return { ...result, credentialsHelper };
 	}
 
-	it('books rooms onto the event and outputs the event, the rooms and DingTalk\'s result', async () => {
+	it("books rooms onto the event and outputs the event, the rooms and DingTalk's result", async () => {
 		const eventId = await dingtalk.createEvent(organizer, slot(9).start, slot(9).end);
 		const [a, b] = rooms.free(2);
 
@@ -41,7 +50,10 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 
 		expect(result.error).toBeUndefined();
 		expect(result.output(NODE)).toEqual([
-			{ json: { userId: organizer, calendarId: 'primary', eventId, roomIds: [a, b], result: true }, pairedItem: { item: 0 } },
+			{
+				json: { userId: organizer, calendarId: 'primary', eventId, roomIds: [a, b], result: true },
+				pairedItem: { item: 0 },
+			},
 		]);
 		expect(await dingtalk.roomsOf(eventId)).toEqual({ [a]: 'accepted', [b]: 'accepted' });
 	});
@@ -91,17 +103,30 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 			const [a] = rooms.free(1);
 			const holder = await dingtalk.createEvent(organizer, slot(12).start, slot(12).end);
 			await dingtalk.addRooms(organizer, holder, [a]);
-			const eventId = await dingtalk.createEvent(seed.users[1].unionId, slot(12).start, slot(12).end);
+			const eventId = await dingtalk.createEvent(
+				seed.users[1].unionId,
+				slot(12).start,
+				slot(12).end,
+			);
 
 			const result = await run([{ organizer: seed.users[1].unionId, eventId, rooms: [a] }]);
 
-			const error = result.error as unknown as { message: string; description: string; httpCode: string; context: Record<string, unknown> };
+			const error = result.error as unknown as {
+				message: string;
+				description: string;
+				httpCode: string;
+				context: Record<string, unknown>;
+			};
 			expect(error.message).toBe(`Room ${a} is already booked for this time`);
 			expect(error.description).toContain('Get Availability');
 			expect(error.description).toContain('meetingRoomNotAvailable');
 			expect(error.httpCode).toBe('400');
 			expect(error.context.itemIndex).toBe(0);
-			expect(error.context.dingTalk).toMatchObject({ code: 'meetingRoomNotAvailable', httpStatus: 400, requestId: expect.any(String) });
+			expect(error.context.dingTalk).toMatchObject({
+				code: 'meetingRoomNotAvailable',
+				httpStatus: 400,
+				requestId: expect.any(String),
+			});
 			expect(await dingtalk.roomsOf(eventId)).toEqual({});
 		});
 
@@ -116,7 +141,11 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 					json: {
 						error: `Room ID ${unknown} does not exist in this organization`,
 						errorDescription: expect.stringContaining('roomId invalid'),
-						dingTalk: expect.objectContaining({ code: 'invalidParameter', message: 'roomId invalid', httpStatus: 400 }),
+						dingTalk: expect.objectContaining({
+							code: 'invalidParameter',
+							message: 'roomId invalid',
+							httpStatus: 400,
+						}),
 					},
 					pairedItem: { item: 0 },
 				},
@@ -132,12 +161,17 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 
 			const json = result.output(NODE)[0].json;
 			expect(json.error).toBe(`event ${eventId} would hold more than 5 meeting rooms`);
-			expect(json.dingTalk).toMatchObject({ message: 'attendees batch size too large. Maximum allowed:5' });
+			expect(json.dingTalk).toMatchObject({
+				message: 'attendees batch size too large. Maximum allowed:5',
+			});
 			expect(Object.keys(await dingtalk.roomsOf(eventId))).toHaveLength(4);
 		});
 
-		it('itemNotFound: no such event in the organizer\'s calendar', async () => {
-			const result = await run([{ organizer, eventId: 'noSuchEvent123', rooms: rooms.free(1) }], continueOnFail);
+		it("itemNotFound: no such event in the organizer's calendar", async () => {
+			const result = await run(
+				[{ organizer, eventId: 'noSuchEvent123', rooms: rooms.free(1) }],
+				continueOnFail,
+			);
 
 			expect(result.output(NODE)[0].json).toMatchObject({
 				error: `The calendar of user ${organizer} has no event noSuchEvent123`,
@@ -148,7 +182,13 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 		it('an ID with "/", "?" or ".." stays inside its path segment', async () => {
 			const eventId = await dingtalk.createEvent(organizer, slot(15).start, slot(15).end);
 			const [a] = rooms.free(1);
-			const tricky = [`${eventId}/meetingRooms`, `../events/${eventId}`, `${eventId}?x=1`, `${eventId}#x`, '%2e%2e'];
+			const tricky = [
+				`${eventId}/meetingRooms`,
+				`../events/${eventId}`,
+				`${eventId}?x=1`,
+				`${eventId}#x`,
+				'%2e%2e',
+			];
 
 			const result = await run(
 				[...tricky, '..'].map((id) => ({ organizer, eventId: id, rooms: [a] })),
@@ -160,7 +200,9 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 				expect(item.json).toMatchObject({ dingTalk: { code: 'itemNotFound', httpStatus: 404 } });
 			}
 			// ".." cannot be kept in its segment (URL parsers collapse it), so it is refused before sending.
-			expect(output[tricky.length].json.error).toBe(`Item ${tricky.length}, field "Event": ".." is not an ID`);
+			expect(output[tricky.length].json.error).toBe(
+				`Item ${tricky.length}, field "Event": ".." is not an ID`,
+			);
 			expect(await dingtalk.roomsOf(eventId)).toEqual({});
 			expect(await dingtalk.callsTo(/InvalidAction|unknown/i)).toBe(0);
 		});
@@ -170,7 +212,11 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 			const other = await dingtalk.createEvent(organizer, slot(17).start, slot(17).end);
 			const [a, b, c] = rooms.free(3);
 			await dingtalk.addRooms(organizer, other, [c]);
-			const busyEvent = await dingtalk.createEvent(seed.users[1].unionId, slot(17).start, slot(17).end);
+			const busyEvent = await dingtalk.createEvent(
+				seed.users[1].unionId,
+				slot(17).start,
+				slot(17).end,
+			);
 
 			const result = await run(
 				[
@@ -184,27 +230,42 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 			);
 
 			const output = result.output(NODE);
-			expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+			expect(output.map((item) => item.pairedItem)).toEqual(
+				[0, 1, 2, 3, 4].map((item) => ({ item })),
+			);
 			expect(output[0].json.result).toBe(true);
 			expect(output[1].json.error).toBe('Item 1, field "Rooms": no room ID given');
 			expect(output[2].json.error).toBe(`Room ${c} is already booked for this time`);
-			expect(output[3].json.error).toBe('Item 3, field "Rooms": 6 rooms given, but DingTalk books at most 5 rooms per event');
+			expect(output[3].json.error).toBe(
+				'Item 3, field "Rooms": 6 rooms given, but DingTalk books at most 5 rooms per event',
+			);
 			expect(output[4].json.result).toBe(true);
 			expect(Object.keys(await dingtalk.roomsOf(eventId)).sort()).toEqual([a, b].sort());
 		});
 
 		it('a missing permission says which one to grant, and where', async () => {
-			const limited = { ...seed, apps: seed.apps.map((app) => (app.type === 'internal' ? { ...app, permissions: ['Calendar.Event.Read'] } : app)) };
+			const limited = {
+				...seed,
+				apps: seed.apps.map((app) =>
+					app.type === 'internal' ? { ...app, permissions: ['Calendar.Event.Read'] } : app,
+				),
+			};
 			expect((await dingtalk.http.post('/__sandbox/reset', limited)).status).toBe(200);
 			const roomless = seed.events.find((event) => event.roomIds.length === 0)!;
 
-			const result = await run([{ organizer: roomless.organizerUnionId, eventId: roomless.eventId, rooms: rooms.free(1) }], continueOnFail);
+			const result = await run(
+				[{ organizer: roomless.organizerUnionId, eventId: roomless.eventId, rooms: rooms.free(1) }],
+				continueOnFail,
+			);
 			expect((await dingtalk.http.post('/__sandbox/reset', seed)).status).toBe(200);
 
 			const json = result.output(NODE)[0].json;
 			expect(json.error).toBe('The DingTalk app lacks the permission Calendar.Event.Write');
 			expect(json.errorDescription).toContain('developer console');
-			expect(json.dingTalk).toMatchObject({ code: 'Forbidden.AccessDenied.AccessTokenPermissionDenied', httpStatus: 403 });
+			expect(json.dingTalk).toMatchObject({
+				code: 'Forbidden.AccessDenied.AccessTokenPermissionDenied',
+				httpStatus: 403,
+			});
 		});
 
 		it('a rate limit that outlasts every try fails the item with the number of tries', async () => {
@@ -222,9 +283,15 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 			await dingtalk.config({ faults: [] });
 
 			const json = result.output(NODE)[0].json;
-			expect(json.error).toBe('DingTalk rate limit reached: too many calls per second for this app and API');
+			expect(json.error).toBe(
+				'DingTalk rate limit reached: too many calls per second for this app and API',
+			);
 			expect(json.errorDescription).toContain('(after 2 tries)');
-			expect(json.dingTalk).toMatchObject({ code: 'Forbidden.AccessDenied.QpsLimitForAppkeyAndApi', httpStatus: 403, tries: 2 });
+			expect(json.dingTalk).toMatchObject({
+				code: 'Forbidden.AccessDenied.QpsLimitForAppkeyAndApi',
+				httpStatus: 403,
+				tries: 2,
+			});
 		});
 
 		it('without Continue On Fail the run stops at the failing item and names it', async () => {
@@ -245,15 +312,30 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 
 	describe('checks before any request', () => {
 		it.each([
-			['six rooms', { rooms: ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'] }, 'Item 0, field "Rooms": 6 rooms given, but DingTalk books at most 5 rooms per event'],
+			[
+				'six rooms',
+				{ rooms: ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'] },
+				'Item 0, field "Rooms": 6 rooms given, but DingTalk books at most 5 rooms per event',
+			],
 			['no rooms', { rooms: [] }, 'Item 0, field "Rooms": no room ID given'],
 			['only blanks and commas', { rooms: ' , ,, ' }, 'Item 0, field "Rooms": no room ID given'],
-			['a value that is not an ID', { rooms: [true] }, 'Item 0, field "Rooms": boolean true is not a room ID'],
-			['broken JSON', { rooms: '["a", ' }, 'Item 0, field "Rooms": looks like a JSON list but is not valid JSON'],
+			[
+				'a value that is not an ID',
+				{ rooms: [true] },
+				'Item 0, field "Rooms": boolean true is not a room ID',
+			],
+			[
+				'broken JSON',
+				{ rooms: '["a", ' },
+				'Item 0, field "Rooms": looks like a JSON list but is not valid JSON',
+			],
 			['an empty organizer', { organizer: '  ' }, 'Item 0, field "Organizer User ID": is empty'],
 			['an empty event', { eventId: '' }, 'Item 0, field "Event": is empty'],
 		])('%s', async (_name, override, message) => {
-			const result = await run([{ organizer, eventId: 'anyEvent', rooms: ['r1'], ...override }], continueOnFail);
+			const result = await run(
+				[{ organizer, eventId: 'anyEvent', rooms: ['r1'], ...override }],
+				continueOnFail,
+			);
 
 			expect(result.output(NODE)).toEqual([
 				{ json: { error: message, errorDescription: expect.any(String) }, pairedItem: { item: 0 } },
@@ -272,7 +354,9 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 
 			expect(result.output(NODE).map((item) => item.json.result)).toEqual([true, true, true]);
 			expect((await dingtalk.stats()).tokenRequests - before).toBe(1);
-			expect(result.credentialsHelper.store.get('cred-sandbox')!.data.accessToken).toEqual(expect.any(String));
+			expect(result.credentialsHelper.store.get('cred-sandbox')!.data.accessToken).toEqual(
+				expect.any(String),
+			);
 		});
 
 		it('renews an expired token once, mid-run, and the items succeed', async () => {
@@ -287,7 +371,10 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 
 			const credentialsHelper = credentialsHelperWith(stored);
 			const second = await runWorkflow(
-				itemsToNode(free.slice(1).map((room) => ({ organizer, eventId, rooms: [room] })), addToEventParameters()),
+				itemsToNode(
+					free.slice(1).map((room) => ({ organizer, eventId, rooms: [room] })),
+					addToEventParameters(),
+				),
 				{ credentialsHelper },
 			);
 
@@ -296,10 +383,12 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 			expect(credentialsHelper.preAuthenticationCalls).toBe(1);
 			const after = await dingtalk.stats();
 			expect(after.tokenRequests - before.tokenRequests).toBe(1);
-			expect(credentialsHelper.store.get('cred-sandbox')!.data.accessToken).not.toBe(stored.data.accessToken);
+			expect(credentialsHelper.store.get('cred-sandbox')!.data.accessToken).not.toBe(
+				stored.data.accessToken,
+			);
 		});
 
-		it('wrong keys fail every item with DingTalk\'s reason and what to fix', async () => {
+		it("wrong keys fail every item with DingTalk's reason and what to fix", async () => {
 			const credential = await dingtalk.internalCredential({ clientSecret: 'wrong-secret' });
 
 			const result = await run(
@@ -315,7 +404,9 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 			expect(output).toHaveLength(2);
 			for (const [index, item] of output.entries()) {
 				expect(item.pairedItem).toEqual({ item: index });
-				expect(item.json.error).toContain('DingTalk rejected the Client ID (AppKey) or Client Secret (AppSecret)');
+				expect(item.json.error).toContain(
+					'DingTalk rejected the Client ID (AppKey) or Client Secret (AppSecret)',
+				);
 				expect(item.json.error).toContain('invalidClientIdOrSecret');
 			}
 		});
@@ -324,7 +415,11 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 			const eventId = await dingtalk.createEvent(organizer, slot(21).start, slot(21).end);
 			const [a] = rooms.free(1);
 
-			const result = await run([{ organizer, eventId, rooms: [a] }], {}, await dingtalk.thirdPartyCredential());
+			const result = await run(
+				[{ organizer, eventId, rooms: [a] }],
+				{},
+				await dingtalk.thirdPartyCredential(),
+			);
 
 			expect(result.error).toBeUndefined();
 			expect(result.output(NODE)[0].json.result).toBe(true);
@@ -345,10 +440,19 @@ describe('Meeting Room > Add to Event, through the n8n engine against the sandbo
 				continueOnFail,
 				credential,
 			);
-			const wrongKeys = await run([{ organizer, eventId, rooms: [a] }], {}, await dingtalk.internalCredential({ clientSecret: 'not-the-secret-xyz' }));
+			const wrongKeys = await run(
+				[{ organizer, eventId, rooms: [a] }],
+				{},
+				await dingtalk.internalCredential({ clientSecret: 'not-the-secret-xyz' }),
+			);
 
 			const token = result.credentialsHelper.store.get('cred-sandbox')!.data.accessToken as string;
-			const everything = JSON.stringify([result.run, wrongKeys.run, String(wrongKeys.error), (wrongKeys.error as Error)?.stack]);
+			const everything = JSON.stringify([
+				result.run,
+				wrongKeys.run,
+				String(wrongKeys.error),
+				(wrongKeys.error as Error)?.stack,
+			]);
 			expect(token.length).toBeGreaterThan(8);
 			expect(everything).not.toContain(token);
 			expect(everything).not.toContain(credential.data.clientSecret as string);

@@ -23,12 +23,20 @@ export interface CalendarKit {
 	dingtalk: SandboxClient;
 	seed: SeedView;
 	/** Runs the node once per item with these parameters; `timezone` is the workflow's. */
-	run(items: IDataObject[], parameters: INodeParameters, options?: { node?: Partial<INode>; timezone?: string }): ReturnType<typeof runWorkflow>;
+	run(
+		items: IDataObject[],
+		parameters: INodeParameters,
+		options?: { node?: Partial<INode>; timezone?: string },
+	): ReturnType<typeof runWorkflow>;
 	/** Every event the sandbox holds (deleted ones too). */
 	events(): Promise<SandboxEventState[]>;
 	event(eventId: string): Promise<SandboxEventState>;
 	/** A DingTalk API read with the seed app's token (test set-up and checks, not the node). */
-	api<T = IDataObject>(method: 'GET' | 'POST', path: string, body?: IDataObject): Promise<{ status: number; data: T }>;
+	api<T = IDataObject>(
+		method: 'GET' | 'POST',
+		path: string,
+		body?: IDataObject,
+	): Promise<{ status: number; data: T }>;
 	/** How many calls reached a DingTalk action (e.g. "CreateEvent") since the last reset. */
 	calls(action: string): Promise<number>;
 }
@@ -53,17 +61,25 @@ export function useCalendarSandbox(): CalendarKit {
 			timezone: options.timezone,
 		});
 	};
-	kit.events = async () => ((await kit.dingtalk.http.get('/__sandbox/events')).data as { events: SandboxEventState[] }).events;
+	kit.events = async () =>
+		((await kit.dingtalk.http.get('/__sandbox/events')).data as { events: SandboxEventState[] })
+			.events;
 	kit.event = async (eventId) => {
-		const response = await kit.dingtalk.http.get(`/__sandbox/events/${encodeURIComponent(eventId)}`);
+		const response = await kit.dingtalk.http.get(
+			`/__sandbox/events/${encodeURIComponent(eventId)}`,
+		);
 		if (response.status !== 200) throw new Error(`no sandbox event ${eventId}: ${response.status}`);
 		return response.data as SandboxEventState;
 	};
 	kit.api = async (method, path, body) => {
 		if (!token) {
 			const app = kit.seed.apps.find((a) => a.type === 'internal')!;
-			token = (await kit.dingtalk.http.post('/v1.0/oauth2/accessToken', { appKey: app.appKey, appSecret: app.appSecret })).data
-				.accessToken as string;
+			token = (
+				await kit.dingtalk.http.post('/v1.0/oauth2/accessToken', {
+					appKey: app.appKey,
+					appSecret: app.appSecret,
+				})
+			).data.accessToken as string;
 		}
 		const response = await kit.dingtalk.http.request({
 			method,
@@ -74,7 +90,9 @@ export function useCalendarSandbox(): CalendarKit {
 		return { status: response.status, data: response.data };
 	};
 	kit.calls = async (action) => {
-		const { actions } = (await kit.dingtalk.stats()) as unknown as { actions: Record<string, Record<string, number>> };
+		const { actions } = (await kit.dingtalk.stats()) as unknown as {
+			actions: Record<string, Record<string, number>>;
+		};
 		return Object.values(actions[action] ?? {}).reduce((sum, count) => sum + count, 0);
 	};
 	return kit;

@@ -43,7 +43,11 @@ describe('Event > Create, through the n8n engine against the sandbox', () => {
 			onlineMeetingInfo: { type: 'dingtalk', url: expect.stringContaining('dingtalk://') },
 		});
 		const state = await kit.event(item.json.id as string);
-		expect(state).toMatchObject({ organizerUnionId: organizer, summary: 'Quarterly review', status: 'confirmed' });
+		expect(state).toMatchObject({
+			organizerUnionId: organizer,
+			summary: 'Quarterly review',
+			status: 'confirmed',
+		});
 		expect(state.attendees.map(({ id, isOptional }) => ({ id, isOptional }))).toEqual([
 			{ id: USER_IDS.bob, isOptional: false },
 			{ id: USER_IDS.carol, isOptional: false },
@@ -71,7 +75,9 @@ describe('Event > Create, through the n8n engine against the sandbox', () => {
 		it('books the rooms right after creating the event and reports each room (approval rooms tentative)', async () => {
 			const result = await kit.run(
 				[{ organizer }],
-				createParameters({ additionalFields: { roomIds: [ROOM_IDS.qiantang, ROOM_IDS.boardroom] } }),
+				createParameters({
+					additionalFields: { roomIds: [ROOM_IDS.qiantang, ROOM_IDS.boardroom] },
+				}),
 			);
 
 			const json = result.output(NODE)[0].json;
@@ -80,10 +86,17 @@ describe('Event > Create, through the n8n engine against the sandbox', () => {
 				roomIds: [ROOM_IDS.qiantang, ROOM_IDS.boardroom],
 				rooms: [
 					{ roomId: ROOM_IDS.qiantang, roomName: '钱塘 Qiantang', responseStatus: 'accepted' },
-					{ roomId: ROOM_IDS.boardroom, roomName: 'Boardroom 董事会议室', responseStatus: 'tentative' },
+					{
+						roomId: ROOM_IDS.boardroom,
+						roomName: 'Boardroom 董事会议室',
+						responseStatus: 'tentative',
+					},
 				],
 			});
-			expect(await kit.dingtalk.roomsOf(json.id as string)).toEqual({ [ROOM_IDS.qiantang]: 'accepted', [ROOM_IDS.boardroom]: 'tentative' });
+			expect(await kit.dingtalk.roomsOf(json.id as string)).toEqual({
+				[ROOM_IDS.qiantang]: 'accepted',
+				[ROOM_IDS.boardroom]: 'tentative',
+			});
 		});
 
 		it('when the room step fails, the event is kept and the output carries its ID and what failed', async () => {
@@ -105,7 +118,11 @@ describe('Event > Create, through the n8n engine against the sandbox', () => {
 				roomIds: [ROOM_IDS.westLake],
 				error: `Room ${ROOM_IDS.westLake} is already booked for this time`,
 				errorDescription: expect.stringContaining('meetingRoomNotAvailable'),
-				dingTalk: expect.objectContaining({ code: 'meetingRoomNotAvailable', httpStatus: 400, requestId: expect.any(String) }),
+				dingTalk: expect.objectContaining({
+					code: 'meetingRoomNotAvailable',
+					httpStatus: 400,
+					requestId: expect.any(String),
+				}),
 			});
 			const state = await kit.event(json.id as string);
 			expect(state.status).toBe('confirmed');
@@ -126,7 +143,9 @@ describe('Event > Create, through the n8n engine against the sandbox', () => {
 			const [item] = result.output(NODE);
 			expect(item.pairedItem).toEqual({ item: 0 });
 			expect(item.json.error).toMatch(
-				new RegExp(`^Booking the meeting rooms failed, so the new event \\S+ was deleted again: Room ${ROOM_IDS.westLake} is already booked for this time$`),
+				new RegExp(
+					`^Booking the meeting rooms failed, so the new event \\S+ was deleted again: Room ${ROOM_IDS.westLake} is already booked for this time$`,
+				),
 			);
 			expect(item.json.dingTalk).toMatchObject({ code: 'meetingRoomNotAvailable' });
 			const created = (await kit.events()).filter((event) => event.summary === 'Planning');
@@ -154,7 +173,12 @@ describe('Event > Create, through the n8n engine against the sandbox', () => {
 			const result = await kit.run(
 				[{ organizer }],
 				createParameters({
-					additionalFields: { repeatFrequency: 'weekly', repeatInterval: 2, repeatOnDays: ['wednesday', 'monday'], repeatTimes: 10 },
+					additionalFields: {
+						repeatFrequency: 'weekly',
+						repeatInterval: 2,
+						repeatOnDays: ['wednesday', 'monday'],
+						repeatTimes: 10,
+					},
 				}),
 			);
 
@@ -179,41 +203,93 @@ describe('Event > Create, through the n8n engine against the sandbox', () => {
 				createParameters({
 					start: '2031-03-11T09:00:00',
 					end: '2031-03-11T10:00:00',
-					additionalFields: { repeatFrequency: '={{ $json.frequency }}', repeatUntil: '={{ $json.until ?? "" }}' },
+					additionalFields: {
+						repeatFrequency: '={{ $json.frequency }}',
+						repeatUntil: '={{ $json.until ?? "" }}',
+					},
 				}),
 			);
 
 			const [weekly, monthly, pickedDay, instant] = await Promise.all(
 				result.output(NODE).map((item) => kit.event(item.json.id as string)),
 			);
-			expect(weekly.recurrence).toEqual({ pattern: { type: 'weekly', interval: 1, daysOfWeek: 'tuesday' }, range: { type: 'noEnd' } });
+			expect(weekly.recurrence).toEqual({
+				pattern: { type: 'weekly', interval: 1, daysOfWeek: 'tuesday' },
+				range: { type: 'noEnd' },
+			});
 			expect(monthly.recurrence).toEqual({
 				pattern: { type: 'relativeMonthly', interval: 1, daysOfWeek: 'tuesday', index: 'second' },
 				range: { type: 'endDate', endDate: '2031-12-31T23:59:59+08:00' },
 			});
-			expect(pickedDay.recurrence).toMatchObject({ range: { type: 'endDate', endDate: '2031-03-13T23:59:59+08:00' } });
-			expect(instant.recurrence).toMatchObject({ range: { type: 'endDate', endDate: '2031-03-13T08:30:00+08:00' } });
+			expect(pickedDay.recurrence).toMatchObject({
+				range: { type: 'endDate', endDate: '2031-03-13T23:59:59+08:00' },
+			});
+			expect(instant.recurrence).toMatchObject({
+				range: { type: 'endDate', endDate: '2031-03-13T08:30:00+08:00' },
+			});
 		});
 
 		it.each([
-			['no frequency', { repeatTimes: 5 }, 'field "Repeat Frequency": is needed with Repeat How Many Times'],
-			['an unknown frequency', { repeatFrequency: 'hourly' }, 'field "Repeat Frequency": "hourly" is not a frequency'],
-			['every 0', { repeatFrequency: 'daily', repeatInterval: 0 }, 'field "Repeat Every": number 0 is not a whole number from 1 to 365'],
-			['every 366', { repeatFrequency: 'daily', repeatInterval: 366 }, 'field "Repeat Every": number 366 is not a whole number from 1 to 365'],
-			['100 times', { repeatFrequency: 'daily', repeatTimes: 100 }, 'field "Repeat How Many Times": number 100 is not a whole number from 1 to 99'],
-			['0 times', { repeatFrequency: 'daily', repeatTimes: 0 }, 'field "Repeat How Many Times": number 0 is not a whole number from 1 to 99'],
+			[
+				'no frequency',
+				{ repeatTimes: 5 },
+				'field "Repeat Frequency": is needed with Repeat How Many Times',
+			],
+			[
+				'an unknown frequency',
+				{ repeatFrequency: 'hourly' },
+				'field "Repeat Frequency": "hourly" is not a frequency',
+			],
+			[
+				'every 0',
+				{ repeatFrequency: 'daily', repeatInterval: 0 },
+				'field "Repeat Every": number 0 is not a whole number from 1 to 365',
+			],
+			[
+				'every 366',
+				{ repeatFrequency: 'daily', repeatInterval: 366 },
+				'field "Repeat Every": number 366 is not a whole number from 1 to 365',
+			],
+			[
+				'100 times',
+				{ repeatFrequency: 'daily', repeatTimes: 100 },
+				'field "Repeat How Many Times": number 100 is not a whole number from 1 to 99',
+			],
+			[
+				'0 times',
+				{ repeatFrequency: 'daily', repeatTimes: 0 },
+				'field "Repeat How Many Times": number 0 is not a whole number from 1 to 99',
+			],
 			[
 				'both an end date and a count',
 				{ repeatFrequency: 'daily', repeatTimes: 3, repeatUntil: '2031-04-01' },
 				'field "Repeat How Many Times": cannot be combined with Repeat Until',
 			],
-			['weekdays on a daily event', { repeatFrequency: 'daily', repeatOnDays: ['monday'] }, 'field "Repeat On": only applies when the event repeats weekly'],
-			['an unknown weekday', { repeatFrequency: 'weekly', repeatOnDays: 'funday' }, 'field "Repeat On": "funday" is not a day of the week'],
-			['an end before the start', { repeatFrequency: 'daily', repeatUntil: '2031-03-01' }, 'field "Repeat Until": 2031-03-01 is before the event starts (2031-03-03)'],
+			[
+				'weekdays on a daily event',
+				{ repeatFrequency: 'daily', repeatOnDays: ['monday'] },
+				'field "Repeat On": only applies when the event repeats weekly',
+			],
+			[
+				'an unknown weekday',
+				{ repeatFrequency: 'weekly', repeatOnDays: 'funday' },
+				'field "Repeat On": "funday" is not a day of the week',
+			],
+			[
+				'an end before the start',
+				{ repeatFrequency: 'daily', repeatUntil: '2031-03-01' },
+				'field "Repeat Until": 2031-03-01 is before the event starts (2031-03-03)',
+			],
 		])('refuses %s before any request', async (_name, fields, message) => {
-			const result = await kit.run([{ organizer }], createParameters({ additionalFields: fields as INodeParameters }), { node: continueOnFail });
+			const result = await kit.run(
+				[{ organizer }],
+				createParameters({ additionalFields: fields as INodeParameters }),
+				{ node: continueOnFail },
+			);
 
-			expect(result.output(NODE)).toEqual([{ json: expect.objectContaining({ error: `Item 0, ${message}` }), pairedItem: { item: 0 } }]);
+			expect(result.output(NODE)).toEqual([
+				{ json: expect.objectContaining({ error: `Item 0, ${message}` }), pairedItem: { item: 0 } },
+			]);
 			expect(await kit.calls('CreateEvent')).toBe(0);
 		});
 	});
@@ -222,7 +298,10 @@ describe('Event > Create, through the n8n engine against the sandbox', () => {
 		it('sends 500 attendees with the event and adds the rest in batches of 500', async () => {
 			const people = Array.from({ length: 1201 }, (_, i) => `user${String(i).padStart(5, '0')}`);
 
-			const result = await kit.run([{ organizer, people }], createParameters({ additionalFields: { attendeeIds: '={{ $json.people }}' } }));
+			const result = await kit.run(
+				[{ organizer, people }],
+				createParameters({ additionalFields: { attendeeIds: '={{ $json.people }}' } }),
+			);
 
 			const json = result.output(NODE)[0].json;
 			expect(json.additionalAttendees).toEqual({ status: 'added', requested: 1201, added: 1201 });
@@ -237,7 +316,12 @@ describe('Event > Create, through the n8n engine against the sandbox', () => {
 					{ organizer, required: many, optional: [] },
 					{ organizer, required: [USER_IDS.bob], optional: `${USER_IDS.carol},${USER_IDS.bob}` },
 				],
-				createParameters({ additionalFields: { attendeeIds: '={{ $json.required }}', optionalAttendeeIds: '={{ $json.optional }}' } }),
+				createParameters({
+					additionalFields: {
+						attendeeIds: '={{ $json.required }}',
+						optionalAttendeeIds: '={{ $json.optional }}',
+					},
+				}),
 				{ node: continueOnFail },
 			);
 
@@ -252,15 +336,37 @@ describe('Event > Create, through the n8n engine against the sandbox', () => {
 	describe('checks and DingTalk errors', () => {
 		it.each([
 			['an empty summary', { summary: '  ' }, 'Item 0, field "Summary": is empty'],
-			['a summary over 2,048 characters', { summary: 'x'.repeat(2049) }, 'Item 0, field "Summary": is 2049 characters long; DingTalk allows 2048'],
+			[
+				'a summary over 2,048 characters',
+				{ summary: 'x'.repeat(2049) },
+				'Item 0, field "Summary": is 2049 characters long; DingTalk allows 2048',
+			],
 			// Required fields resolved empty by an expression (n8n refuses to start with a literally empty one).
-			['an empty organizer', { userId: '={{ "" }}' }, 'Item 0, field "Organizer User ID": is empty'],
+			[
+				'an empty organizer',
+				{ userId: '={{ "" }}' },
+				'Item 0, field "Organizer User ID": is empty',
+			],
 			['no start', { start: '={{ $json.nothing }}' }, 'Item 0, field "Start": is empty'],
-			['an unreadable start', { start: 'next tuesday' }, 'Item 0, field "Start": "next tuesday" is not a date or date-time'],
-			['an end before the start', { end: '2031-03-03T08:00:00' }, 'Item 0, field "End": 2031-03-03T08:00:00+08:00 is not after Start (2031-03-03T09:00:00+08:00)'],
-			['an unknown time zone', { additionalFields: { timeZone: 'Mars/Olympus' } }, 'Item 0, field "Time Zone": "Mars/Olympus" is not a time zone'],
+			[
+				'an unreadable start',
+				{ start: 'next tuesday' },
+				'Item 0, field "Start": "next tuesday" is not a date or date-time',
+			],
+			[
+				'an end before the start',
+				{ end: '2031-03-03T08:00:00' },
+				'Item 0, field "End": 2031-03-03T08:00:00+08:00 is not after Start (2031-03-03T09:00:00+08:00)',
+			],
+			[
+				'an unknown time zone',
+				{ additionalFields: { timeZone: 'Mars/Olympus' } },
+				'Item 0, field "Time Zone": "Mars/Olympus" is not a time zone',
+			],
 		])('refuses %s before any request', async (_name, overrides, message) => {
-			const result = await kit.run([{ organizer }], createParameters(overrides), { node: continueOnFail });
+			const result = await kit.run([{ organizer }], createParameters(overrides), {
+				node: continueOnFail,
+			});
 
 			expect(result.output(NODE)[0].json.error).toBe(message);
 			expect(await kit.calls('CreateEvent')).toBe(0);
@@ -270,26 +376,40 @@ describe('Event > Create, through the n8n engine against the sandbox', () => {
 			await kit.dingtalk.config({ limits: { eventsPerUserPerDay: 2 } });
 
 			// One item at a time, so that the third is the one over the quota.
-			const today = await kit.run([{ organizer }, { organizer }, { organizer }], createParameters({ requestOptions: { concurrency: 1 } }), {
-				node: continueOnFail,
-			});
+			const today = await kit.run(
+				[{ organizer }, { organizer }, { organizer }],
+				createParameters({ requestOptions: { concurrency: 1 } }),
+				{
+					node: continueOnFail,
+				},
+			);
 			await kit.dingtalk.http.post('/__sandbox/clock', { advanceSeconds: 24 * 3600 });
 			const tomorrow = await kit.run([{ organizer }], createParameters());
 
 			const output = today.output(NODE);
-			expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			expect(output.map((item) => item.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 2 },
+			]);
 			expect(output[0].json.id).toEqual(expect.any(String));
 			expect(output[1].json.id).toEqual(expect.any(String));
 			expect(output[2].json).toMatchObject({
 				error: `User ${organizer} reached DingTalk's daily limit: this user may create at most 100 events per day`,
 				errorDescription: expect.stringContaining('tomorrow'),
-				dingTalk: { code: 'flowLimit', message: 'current user can not create events exceed 100 per day', httpStatus: 400 },
+				dingTalk: {
+					code: 'flowLimit',
+					message: 'current user can not create events exceed 100 per day',
+					httpStatus: 400,
+				},
 			});
 			expect(tomorrow.output(NODE)[0].json.id).toEqual(expect.any(String));
 		});
 
 		it('a user outside the organization is refused with what to do', async () => {
-			const result = await kit.run([{ organizer: 'notAMember123' }], createParameters(), { node: continueOnFail });
+			const result = await kit.run([{ organizer: 'notAMember123' }], createParameters(), {
+				node: continueOnFail,
+			});
 
 			expect(result.output(NODE)[0].json).toMatchObject({
 				error: "User notAMember123 is outside the app's authorized range",

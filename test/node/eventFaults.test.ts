@@ -60,14 +60,19 @@ describe('Event > Create under faults', () => {
 			expect((item.json.roomBooking as { status: string }).status).toBe('booked');
 			expect(mine[0].roomIds).toEqual([items[index].room]);
 		}
-		const stats = (await kit.dingtalk.stats()) as unknown as { faultsInjected: number; idempotentReplays: number };
+		const stats = (await kit.dingtalk.stats()) as unknown as {
+			faultsInjected: number;
+			idempotentReplays: number;
+		};
 		expect(stats.faultsInjected).toBeGreaterThan(ITEMS * 0.2);
 		// Retries of applied writes were answered from DingTalk's idempotency store, not applied again.
 		expect(stats.idempotentReplays).toBeGreaterThan(0);
 	}, 30000);
 
 	it('a delete whose answer is lost still counts as done, once', async () => {
-		await kit.dingtalk.config({ faults: [{ route: 'DeleteEvent', kind: 'reset', after: true, everyNth: 1, count: 1 }] });
+		await kit.dingtalk.config({
+			faults: [{ route: 'DeleteEvent', kind: 'reset', after: true, everyNth: 1, count: 1 }],
+		});
 		const created = await kit.run([{ organizer }], createParameters());
 		const eventId = created.output(NODE)[0].json.id as string;
 

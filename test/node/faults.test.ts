@@ -41,7 +41,9 @@ describe('500 bookings under faults', () => {
 		let revoked = false;
 		const revoker = (async () => {
 			for (let i = 0; i < 600 && !revoked; i++) {
-				const { actions } = (await dingtalk.stats()) as unknown as { actions: Record<string, Record<string, number>> };
+				const { actions } = (await dingtalk.stats()) as unknown as {
+					actions: Record<string, Record<string, number>>;
+				};
 				const done = Object.values(actions.AddMeetingRooms ?? {}).reduce((a, b) => a + b, 0);
 				if (done >= ITEMS / 5) {
 					await dingtalk.http.post('/__sandbox/tokens/revoke', {});
@@ -55,7 +57,9 @@ describe('500 bookings under faults', () => {
 		const result = await runWorkflow(
 			itemsToNode(
 				bookings as never,
-				addToEventParameters({ requestOptions: { concurrency: 10, callsPerSecond: 0, timeoutMs: 1000, maxTries: 6 } }),
+				addToEventParameters({
+					requestOptions: { concurrency: 10, callsPerSecond: 0, timeoutMs: 1000, maxTries: 6 },
+				}),
 				{ onError: 'continueRegularOutput' },
 			),
 			{ credentialsHelper },
@@ -66,9 +70,13 @@ describe('500 bookings under faults', () => {
 		expect(revoked).toBe(true);
 		const output = result.output(NODE);
 		expect(output).toHaveLength(ITEMS);
-		expect(output.map((item) => (item.pairedItem as { item: number }).item)).toEqual(bookings.map((_, i) => i));
+		expect(output.map((item) => (item.pairedItem as { item: number }).item)).toEqual(
+			bookings.map((_, i) => i),
+		);
 
-		const failed = output.filter((item): item is INodeExecutionData => item.json.error !== undefined);
+		const failed = output.filter(
+			(item): item is INodeExecutionData => item.json.error !== undefined,
+		);
 		for (const item of failed) {
 			const facts = item.json.dingTalk as Record<string, unknown>;
 			expect(facts).toBeDefined();
@@ -81,7 +89,9 @@ describe('500 bookings under faults', () => {
 		expect(failed.length).toBeLessThanOrEqual(1);
 
 		// Each event holds exactly the room its item booked, once, whatever the faults did.
-		const { events } = (await dingtalk.http.get('/__sandbox/events')).data as { events: SandboxEvent[] };
+		const { events } = (await dingtalk.http.get('/__sandbox/events')).data as {
+			events: SandboxEvent[];
+		};
 		const byId = new Map(events.map((event) => [event.eventId, event]));
 		bookings.forEach((booking, index) => {
 			const rooms = byId.get(booking.eventId)!.meetingRooms.map((room) => room.roomId);
@@ -89,7 +99,10 @@ describe('500 bookings under faults', () => {
 			else expect(rooms.length).toBeLessThanOrEqual(1);
 		});
 
-		const stats = (await dingtalk.stats()) as unknown as { tokenRequests: number; faultsInjected: number };
+		const stats = (await dingtalk.stats()) as unknown as {
+			tokenRequests: number;
+			faultsInjected: number;
+		};
 		expect(stats.faultsInjected).toBeGreaterThan(ITEMS * 0.05);
 		if (process.env.FAULTS_DEBUG) console.log(JSON.stringify(stats));
 		// The first token, and one renewal after the revocation for all calls in flight.

@@ -46,21 +46,30 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 	const suite = useSandbox();
 	const { dingtalk } = suite;
 
-	async function run(parameters: INodeParameters, items: object[], nodeOptions: Partial<INode> = {}) {
+	async function run(
+		parameters: INodeParameters,
+		items: object[],
+		nodeOptions: Partial<INode> = {},
+	) {
 		const credentialsHelper = credentialsHelperWith(await dingtalk.internalCredential());
-		return await runWorkflow(itemsToNode(items as never, parameters, nodeOptions), { credentialsHelper });
+		return await runWorkflow(itemsToNode(items as never, parameters, nodeOptions), {
+			credentialsHelper,
+		});
 	}
 
 	async function actionCalls(action: string): Promise<number> {
-		const { actions } = (await dingtalk.stats()) as unknown as { actions: Record<string, Record<string, number>> };
+		const { actions } = (await dingtalk.stats()) as unknown as {
+			actions: Record<string, Record<string, number>>;
+		};
 		return Object.values(actions[action] ?? {}).reduce((a, b) => a + b, 0);
 	}
 
 	describe('for a new event', () => {
 		it('books the smallest free room that fits, creating the event, and reads the booking back', async () => {
-			const result = await run(newEventParameters({ minCapacity: 8, criteria: { groupIds: ['101'] } }), [
-				{ title: 'Design sync', start: '2030-01-15T10:30:00', end: '2030-01-15T11:30:00' },
-			]);
+			const result = await run(
+				newEventParameters({ minCapacity: 8, criteria: { groupIds: ['101'] } }),
+				[{ title: 'Design sync', start: '2030-01-15T10:30:00', end: '2030-01-15T11:30:00' }],
+			);
 
 			expect(result.error).toBeUndefined();
 			const [item] = result.output(NODE);
@@ -75,21 +84,38 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 				start: '2030-01-15T02:30:00.000Z',
 				end: '2030-01-15T03:30:00.000Z',
 				roomIds: [ROOM_IDS.qiantang],
-				rooms: [{ roomId: ROOM_IDS.qiantang, roomName: '钱塘 Qiantang', roomCapacity: 10, responseStatus: 'accepted' }],
+				rooms: [
+					{
+						roomId: ROOM_IDS.qiantang,
+						roomName: '钱塘 Qiantang',
+						roomCapacity: 10,
+						responseStatus: 'accepted',
+					},
+				],
 				allAccepted: true,
 				passedOver: [{ roomId: ROOM_IDS.westLake, roomName: '西湖 West Lake', reason: 'busy' }],
 			});
 			const event = await dingtalk.event(item.json.eventId as string);
-			expect(event).toMatchObject({ summary: 'Design sync', organizerUnionId: organizer, status: 'confirmed', timeZone: 'Asia/Shanghai' });
+			expect(event).toMatchObject({
+				summary: 'Design sync',
+				organizerUnionId: organizer,
+				status: 'confirmed',
+				timeZone: 'Asia/Shanghai',
+			});
 			expect(event?.roomIds).toEqual([ROOM_IDS.qiantang]);
 		});
 
 		it('creates no event when nothing is free, and says why', async () => {
-			const result = await run(newEventParameters({ minCapacity: 25, criteria: { groupIds: ['101'] } }), [
-				{ title: 'Town hall', start: '2030-01-16T09:30:00', end: '2030-01-16T10:30:00' },
-			]);
+			const result = await run(
+				newEventParameters({ minCapacity: 25, criteria: { groupIds: ['101'] } }),
+				[{ title: 'Town hall', start: '2030-01-16T09:30:00', end: '2030-01-16T10:30:00' }],
+			);
 
-			const error = result.error as unknown as { message: string; description: string; context: { itemIndex?: number } };
+			const error = result.error as unknown as {
+				message: string;
+				description: string;
+				context: { itemIndex?: number };
+			};
 			expect(error.message).toBe(
 				'No free room with capacity ≥ 25 in group Headquarters (or its sub-groups) between 2030-01-16 09:30 and 10:30 (Asia/Shanghai)',
 			);
@@ -102,7 +128,11 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 
 		it('with "Return an Empty Result" the item succeeds with found: false', async () => {
 			const result = await run(
-				newEventParameters({ minCapacity: 25, criteria: { groupIds: ['101'] }, options: { whenNoRoomIsFree: 'returnEmpty' } }),
+				newEventParameters({
+					minCapacity: 25,
+					criteria: { groupIds: ['101'] },
+					options: { whenNoRoomIsFree: 'returnEmpty' },
+				}),
 				[{ title: 'Town hall', start: '2030-01-16T09:30:00', end: '2030-01-16T10:30:00' }],
 			);
 
@@ -116,7 +146,9 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 						eventCreated: false,
 						roomIds: [],
 						rooms: [],
-						passedOver: [{ roomId: ROOM_IDS.auditorium, roomName: 'Auditorium 大礼堂', reason: 'busy' }],
+						passedOver: [
+							{ roomId: ROOM_IDS.auditorium, roomName: 'Auditorium 大礼堂', reason: 'busy' },
+						],
 					}),
 					pairedItem: { item: 0 },
 				},
@@ -124,9 +156,10 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 		});
 
 		it('all or none: when only one of two rooms can be booked it deletes the event it created', async () => {
-			const result = await run(newEventParameters({ roomCount: 2, minCapacity: 10, criteria: { groupIds: ['102'] } }), [
-				{ title: 'Two rooms', ...slot(1) },
-			]);
+			const result = await run(
+				newEventParameters({ roomCount: 2, minCapacity: 10, criteria: { groupIds: ['102'] } }),
+				[{ title: 'Two rooms', ...slot(1) }],
+			);
 
 			const error = result.error as unknown as { message: string; description: string };
 			expect(error.message).toBe(
@@ -135,10 +168,21 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 			expect(error.description).toContain('Released again: 钱塘 Qiantang.');
 			expect(await actionCalls('CreateEvent')).toBe(1);
 			expect(await actionCalls('DeleteEvent')).toBe(1);
-			const events = (await dingtalk.http.get('/__sandbox/events')).data.events as Array<{ summary: string; status: string }>;
-			expect(events.filter((event) => event.summary === 'Two rooms').map((event) => event.status)).toEqual(['cancelled']);
+			const events = (await dingtalk.http.get('/__sandbox/events')).data.events as Array<{
+				summary: string;
+				status: string;
+			}>;
+			expect(
+				events.filter((event) => event.summary === 'Two rooms').map((event) => event.status),
+			).toEqual(['cancelled']);
 			const free = await run(
-				{ resource: 'meetingRoom', operation: 'getAvailability', userId: organizer, roomIds: [ROOM_IDS.qiantang], ...slot(1) },
+				{
+					resource: 'meetingRoom',
+					operation: 'getAvailability',
+					userId: organizer,
+					roomIds: [ROOM_IDS.qiantang],
+					...slot(1),
+				},
 				[{}],
 			);
 			expect(free.output(NODE)[0].json.free).toBe(true);
@@ -148,9 +192,10 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 	describe('for an existing event', () => {
 		it("reads the event's time, skips approval rooms by default, and books", async () => {
 			// The seeded 1:1 is on 2030-01-15 15:00–15:30 and holds no room.
-			const result = await run(existingEventParameters({ minCapacity: 6, criteria: { labels: 'TV' } }), [
-				{ organizer, eventId: EVENT_IDS.oneOnOne },
-			]);
+			const result = await run(
+				existingEventParameters({ minCapacity: 6, criteria: { labels: 'TV' } }),
+				[{ organizer, eventId: EVENT_IDS.oneOnOne }],
+			);
 
 			expect(result.output(NODE)[0].json).toMatchObject({
 				found: true,
@@ -160,14 +205,25 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 				start: '2030-01-15T07:00:00.000Z',
 				end: '2030-01-15T07:30:00.000Z',
 				roomIds: [ROOM_IDS.westLake],
-				passedOver: [{ roomId: ROOM_IDS.executiveLounge, roomName: 'Executive Lounge', reason: 'needsApproval' }],
+				passedOver: [
+					{
+						roomId: ROOM_IDS.executiveLounge,
+						roomName: 'Executive Lounge',
+						reason: 'needsApproval',
+					},
+				],
 			});
-			expect(await dingtalk.roomsOf(EVENT_IDS.oneOnOne)).toEqual({ [ROOM_IDS.westLake]: 'accepted' });
+			expect(await dingtalk.roomsOf(EVENT_IDS.oneOnOne)).toEqual({
+				[ROOM_IDS.westLake]: 'accepted',
+			});
 		});
 
 		it('books an approval room when allowed, and reports it tentative', async () => {
 			const result = await run(
-				existingEventParameters({ minCapacity: 6, criteria: { groupIds: ['103'], allowApprovalRooms: true } }),
+				existingEventParameters({
+					minCapacity: 6,
+					criteria: { groupIds: ['103'], allowApprovalRooms: true },
+				}),
 				[{ organizer, eventId: EVENT_IDS.oneOnOne }],
 			);
 
@@ -182,7 +238,15 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 			const result = await run(
 				existingEventParameters({
 					minCapacity: 6,
-					criteria: { preferredRoomIds: [ROOM_IDS.boardroom, ROOM_IDS.phoneBoothA, ROOM_IDS.bund, ROOM_IDS.huangpu], allowApprovalRooms: true },
+					criteria: {
+						preferredRoomIds: [
+							ROOM_IDS.boardroom,
+							ROOM_IDS.phoneBoothA,
+							ROOM_IDS.bund,
+							ROOM_IDS.huangpu,
+						],
+						allowApprovalRooms: true,
+					},
 				}),
 				[{ organizer, eventId: EVENT_IDS.oneOnOne }],
 			);
@@ -199,7 +263,10 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 		it('skips a room closed for booking', async () => {
 			const event = await dingtalk.createEvent(organizer, slot(2).start, slot(2).end);
 
-			const result = await run(existingEventParameters({ minCapacity: 10, criteria: { groupIds: ['104'] } }), [{ organizer, eventId: event }]);
+			const result = await run(
+				existingEventParameters({ minCapacity: 10, criteria: { groupIds: ['104'] } }),
+				[{ organizer, eventId: event }],
+			);
 
 			expect(result.output(NODE)[0].json).toMatchObject({
 				roomIds: [ROOM_IDS.bund],
@@ -209,7 +276,13 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 
 		it('checks availability five rooms at a time until it finds one', async () => {
 			const holder = await dingtalk.createEvent(USER_IDS.bob, slot(3).start, slot(3).end);
-			await dingtalk.addRooms(USER_IDS.bob, holder, [ROOM_IDS.phoneBoothA, ROOM_IDS.phoneBoothB, ROOM_IDS.xixi, ROOM_IDS.lujiazui, ROOM_IDS.westLake]);
+			await dingtalk.addRooms(USER_IDS.bob, holder, [
+				ROOM_IDS.phoneBoothA,
+				ROOM_IDS.phoneBoothB,
+				ROOM_IDS.xixi,
+				ROOM_IDS.lujiazui,
+				ROOM_IDS.westLake,
+			]);
 			const event = await dingtalk.createEvent(organizer, slot(3).start, slot(3).end);
 
 			const result = await run(existingEventParameters(), [{ organizer, eventId: event }]);
@@ -265,16 +338,27 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 
 			expect(result.output(NODE)[0].json).toMatchObject({
 				error: expect.stringMatching(/^Only 1 of 3 rooms free with capacity ≥ 12/),
-				errorDescription: expect.stringContaining('Boardroom 董事会议室 needs approval (allow it under Room Criteria); Released again: 珠峰 Everest.'),
+				errorDescription: expect.stringContaining(
+					'Boardroom 董事会议室 needs approval (allow it under Room Criteria); Released again: 珠峰 Everest.',
+				),
 			});
 			expect(await dingtalk.roomsOf(event)).toEqual({});
 		});
 
 		it('refuses more rooms than the event may still hold, before booking', async () => {
 			const event = await dingtalk.createEvent(organizer, slot(5).start, slot(5).end);
-			await dingtalk.addRooms(organizer, event, [ROOM_IDS.phoneBoothA, ROOM_IDS.phoneBoothB, ROOM_IDS.xixi, ROOM_IDS.lujiazui]);
+			await dingtalk.addRooms(organizer, event, [
+				ROOM_IDS.phoneBoothA,
+				ROOM_IDS.phoneBoothB,
+				ROOM_IDS.xixi,
+				ROOM_IDS.lujiazui,
+			]);
 
-			const result = await run(existingEventParameters({ roomCount: 2 }), [{ organizer, eventId: event }], continueOnFail);
+			const result = await run(
+				existingEventParameters({ roomCount: 2 }),
+				[{ organizer, eventId: event }],
+				continueOnFail,
+			);
 
 			expect(result.output(NODE)[0].json).toMatchObject({
 				error: `Item 0, field "Number of Rooms": event ${event} already holds 4 rooms, and DingTalk allows 5 per event`,
@@ -285,23 +369,44 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 
 		it('a recurring event: a room busy at a later occurrence is passed over before booking, the next one booked', async () => {
 			const weekly = {
-				recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: 'monday' }, range: { type: 'numbered', numberOfOccurrences: 3 } },
+				recurrence: {
+					pattern: { type: 'weekly', interval: 1, daysOfWeek: 'monday' },
+					range: { type: 'numbered', numberOfOccurrences: 3 },
+				},
 			};
-			const series = await dingtalk.createEvent(organizer, slot(6).start, slot(6).end, 'Weekly sync', weekly);
+			const series = await dingtalk.createEvent(
+				organizer,
+				slot(6).start,
+				slot(6).end,
+				'Weekly sync',
+				weekly,
+			);
 			// Qiantang is free at the first occurrence (2031-05-05) but taken at the second (2031-05-12).
-			const other = await dingtalk.createEvent(USER_IDS.bob, '2031-05-12T06:00:00.000Z', '2031-05-12T07:00:00.000Z');
+			const other = await dingtalk.createEvent(
+				USER_IDS.bob,
+				'2031-05-12T06:00:00.000Z',
+				'2031-05-12T07:00:00.000Z',
+			);
 			await dingtalk.addRooms(USER_IDS.bob, other, [ROOM_IDS.qiantang]);
 
-			const result = await run(existingEventParameters({ minCapacity: 10, criteria: { groupIds: ['102', '103'] } }), [
-				{ organizer, eventId: series },
-			]);
+			const result = await run(
+				existingEventParameters({ minCapacity: 10, criteria: { groupIds: ['102', '103'] } }),
+				[{ organizer, eventId: series }],
+			);
 
 			expect(result.error).toBeUndefined();
 			expect(result.output(NODE)[0].json).toMatchObject({
 				found: true,
 				eventId: series,
 				roomIds: [ROOM_IDS.everest],
-				passedOver: [{ roomId: ROOM_IDS.qiantang, roomName: '钱塘 Qiantang', reason: 'busyInSeries', busyAt: '2031-05-12T06:00:00.000Z' }],
+				passedOver: [
+					{
+						roomId: ROOM_IDS.qiantang,
+						roomName: '钱塘 Qiantang',
+						reason: 'busyInSeries',
+						busyAt: '2031-05-12T06:00:00.000Z',
+					},
+				],
 			});
 			expect(await dingtalk.roomsOf(series)).toEqual({ [ROOM_IDS.everest]: 'accepted' });
 			// Every occurrence was checked in one free/busy query: only the free room was booked (1 + the set-up's).
@@ -310,22 +415,45 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 
 		it('a recurring event with no room free at every occurrence: the error names the occurrence that clashes', async () => {
 			const weekly = {
-				recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: 'monday' }, range: { type: 'numbered', numberOfOccurrences: 4 } },
+				recurrence: {
+					pattern: { type: 'weekly', interval: 1, daysOfWeek: 'monday' },
+					range: { type: 'numbered', numberOfOccurrences: 4 },
+				},
 			};
-			const series = await dingtalk.createEvent(organizer, slot(6).start, slot(6).end, 'Weekly sync', weekly);
-			const other = await dingtalk.createEvent(USER_IDS.bob, '2031-05-26T06:30:00.000Z', '2031-05-26T07:30:00.000Z');
+			const series = await dingtalk.createEvent(
+				organizer,
+				slot(6).start,
+				slot(6).end,
+				'Weekly sync',
+				weekly,
+			);
+			const other = await dingtalk.createEvent(
+				USER_IDS.bob,
+				'2031-05-26T06:30:00.000Z',
+				'2031-05-26T07:30:00.000Z',
+			);
 			await dingtalk.addRooms(USER_IDS.bob, other, [ROOM_IDS.auditorium]);
 
-			const result = await run(existingEventParameters({ minCapacity: 25 }), [{ organizer, eventId: series }], continueOnFail);
+			const result = await run(
+				existingEventParameters({ minCapacity: 25 }),
+				[{ organizer, eventId: series }],
+				continueOnFail,
+			);
 
 			const json = result.output(NODE)[0].json;
 			expect(json.error).toMatch(/^No free room with capacity ≥ 25/);
-			expect(json.errorDescription).toContain('Auditorium 大礼堂 busy at another occurrence of the recurring event (taken at the occurrence of 2031-05-26 14:00 (Asia/Shanghai))');
+			expect(json.errorDescription).toContain(
+				'Auditorium 大礼堂 busy at another occurrence of the recurring event (taken at the occurrence of 2031-05-26 14:00 (Asia/Shanghai))',
+			);
 			expect(await actionCalls('AddMeetingRooms')).toBe(1); // the set-up's only
 		});
 
-		it('an unknown event is DingTalk\'s itemNotFound, explained', async () => {
-			const result = await run(existingEventParameters(), [{ organizer, eventId: 'noSuchEvent' }], continueOnFail);
+		it("an unknown event is DingTalk's itemNotFound, explained", async () => {
+			const result = await run(
+				existingEventParameters(),
+				[{ organizer, eventId: 'noSuchEvent' }],
+				continueOnFail,
+			);
 
 			expect(result.output(NODE)[0].json).toMatchObject({
 				error: `The calendar of user ${organizer} has no event noSuchEvent`,
@@ -337,12 +465,17 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 	describe('two executions race for the last free room', () => {
 		/** The first booking request waits a second before DingTalk handles it: the other execution gets in first. */
 		async function slowFirstBooking() {
-			await dingtalk.config({ faults: [{ route: 'AddMeetingRooms', kind: 'slow', delayMs: 1000, count: 1 }] });
+			await dingtalk.config({
+				faults: [{ route: 'AddMeetingRooms', kind: 'slow', delayMs: 1000, count: 1 }],
+			});
 		}
 
 		it('one gets the room, the other moves on to the next room', async () => {
 			await slowFirstBooking();
-			const parameters = newEventParameters({ minCapacity: 10, criteria: { groupIds: ['102', '103'] } });
+			const parameters = newEventParameters({
+				minCapacity: 10,
+				criteria: { groupIds: ['102', '103'] },
+			});
 
 			const [first, second] = await Promise.all([
 				run(parameters, [{ title: 'Race A', ...slot(6) }]),
@@ -350,7 +483,9 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 			]);
 
 			const outcomes = [first, second].map((result) => result.output(NODE)[0].json);
-			const winner = outcomes.find((json) => json.roomIds && (json.roomIds as string[])[0] === ROOM_IDS.qiantang)!;
+			const winner = outcomes.find(
+				(json) => json.roomIds && (json.roomIds as string[])[0] === ROOM_IDS.qiantang,
+			)!;
 			const loser = outcomes.find((json) => json !== winner)!;
 			expect(winner).toMatchObject({ found: true, passedOver: [] });
 			expect(loser).toMatchObject({
@@ -358,8 +493,12 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 				roomIds: [ROOM_IDS.everest],
 				passedOver: [{ roomId: ROOM_IDS.qiantang, reason: 'takenMeanwhile' }],
 			});
-			expect(await dingtalk.roomsOf(winner.eventId as string)).toEqual({ [ROOM_IDS.qiantang]: 'accepted' });
-			expect(await dingtalk.roomsOf(loser.eventId as string)).toEqual({ [ROOM_IDS.everest]: 'accepted' });
+			expect(await dingtalk.roomsOf(winner.eventId as string)).toEqual({
+				[ROOM_IDS.qiantang]: 'accepted',
+			});
+			expect(await dingtalk.roomsOf(loser.eventId as string)).toEqual({
+				[ROOM_IDS.everest]: 'accepted',
+			});
 		});
 
 		it('when no other room fits, the other gets a clear "none free" and leaves no event behind', async () => {
@@ -378,25 +517,57 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 				'No free room with capacity ≥ 10 in group Headquarters / HQ · 5F (or its sub-groups) between 2031-05-05 15:00 and 16:00 (Asia/Shanghai)',
 			);
 			expect(loser.errorDescription).toContain('钱塘 Qiantang taken by another booking meanwhile');
-			const events = (await dingtalk.http.get('/__sandbox/events')).data.events as Array<{ summary: string; status: string; roomIds: string[] }>;
+			const events = (await dingtalk.http.get('/__sandbox/events')).data.events as Array<{
+				summary: string;
+				status: string;
+				roomIds: string[];
+			}>;
 			const race = events.filter((event) => event.summary.startsWith('Race'));
 			expect(race.map((event) => event.status).sort()).toEqual(['cancelled', 'confirmed']);
-			expect(race.find((event) => event.status === 'confirmed')!.roomIds).toEqual([ROOM_IDS.qiantang]);
+			expect(race.find((event) => event.status === 'confirmed')!.roomIds).toEqual([
+				ROOM_IDS.qiantang,
+			]);
 		});
 	});
 
 	describe('checks before any request', () => {
 		it.each([
-			['no rooms wanted', { roomCount: '={{ 0 }}' }, 'Item 0, field "Number of Rooms": number 0 is not a whole number from 1 to 5'],
-			['six rooms wanted', { roomCount: '={{ 6 }}' }, 'Item 0, field "Number of Rooms": number 6 is not a whole number from 1 to 5'],
+			[
+				'no rooms wanted',
+				{ roomCount: '={{ 0 }}' },
+				'Item 0, field "Number of Rooms": number 0 is not a whole number from 1 to 5',
+			],
+			[
+				'six rooms wanted',
+				{ roomCount: '={{ 6 }}' },
+				'Item 0, field "Number of Rooms": number 6 is not a whole number from 1 to 5',
+			],
 			['an empty title', { summary: '={{ "  " }}' }, 'Item 0, field "Title": is empty'],
-			['End before Start', { end: '={{ "2031-05-05T08:00:00" }}' }, 'Item 0, field "End": 2031-05-05 08:00 (Asia/Shanghai) is not after Start (2031-05-05 09:00 (Asia/Shanghai))'],
-			['a capacity that is no number', { minCapacity: '={{ "eight" }}' }, 'Item 0, field "Minimum Capacity": string "eight" is not a whole number of seats'],
-			['a group that is no number', { criteria: { groupIds: '={{ "HQ" }}' } }, 'Item 0, field "Groups": "HQ" is not a group ID (group IDs are numbers)'],
+			[
+				'End before Start',
+				{ end: '={{ "2031-05-05T08:00:00" }}' },
+				'Item 0, field "End": 2031-05-05 08:00 (Asia/Shanghai) is not after Start (2031-05-05 09:00 (Asia/Shanghai))',
+			],
+			[
+				'a capacity that is no number',
+				{ minCapacity: '={{ "eight" }}' },
+				'Item 0, field "Minimum Capacity": string "eight" is not a whole number of seats',
+			],
+			[
+				'a group that is no number',
+				{ criteria: { groupIds: '={{ "HQ" }}' } },
+				'Item 0, field "Groups": "HQ" is not a group ID (group IDs are numbers)',
+			],
 		])('%s', async (_name, overrides, message) => {
-			const result = await run(newEventParameters(overrides), [{ title: 'Checked', start: '2031-05-05T09:00:00', end: '2031-05-05T10:00:00' }], continueOnFail);
+			const result = await run(
+				newEventParameters(overrides),
+				[{ title: 'Checked', start: '2031-05-05T09:00:00', end: '2031-05-05T10:00:00' }],
+				continueOnFail,
+			);
 
-			expect(result.output(NODE)).toEqual([{ json: expect.objectContaining({ error: message }), pairedItem: { item: 0 } }]);
+			expect(result.output(NODE)).toEqual([
+				{ json: expect.objectContaining({ error: message }), pairedItem: { item: 0 } },
+			]);
 			expect(await dingtalk.callsTo(/^(GET|POST) \/v1\.0\/(calendar|rooms)\//)).toBe(0);
 		});
 
@@ -409,7 +580,9 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 				continueOnFail,
 			);
 
-			expect(result.output(NODE)[0].json.error).toBe(`Item 0, field "Preferred Rooms": room ${unknown} does not exist in this organization`);
+			expect(result.output(NODE)[0].json.error).toBe(
+				`Item 0, field "Preferred Rooms": room ${unknown} does not exist in this organization`,
+			);
 			expect(await actionCalls('CreateEvent')).toBe(0);
 			expect(await actionCalls('AddMeetingRooms')).toBe(0);
 		});
@@ -430,12 +603,20 @@ describe('Meeting Room > Find and Book, through the n8n engine against the sandb
 		const output = result.output(NODE);
 		expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 		// Shanghai Office rooms with 8+ seats: Huangpu (8), Old Lab (10, closed), The Bund (16).
-		const booked = output.map((item) => (item.json.roomIds as string[] | undefined)?.[0] ?? item.json.error);
-		expect(booked[2]).toBe('Item 2, field "Title": is empty');
-		expect([booked[0], booked[1], booked[3]].filter((room) => room === ROOM_IDS.huangpu || room === ROOM_IDS.bund).sort()).toEqual(
-			[ROOM_IDS.bund, ROOM_IDS.huangpu].sort(),
+		const booked = output.map(
+			(item) => (item.json.roomIds as string[] | undefined)?.[0] ?? item.json.error,
 		);
-		expect([booked[0], booked[1], booked[3]].filter((entry) => typeof entry === 'string' && entry.startsWith('No free room'))).toHaveLength(1);
+		expect(booked[2]).toBe('Item 2, field "Title": is empty');
+		expect(
+			[booked[0], booked[1], booked[3]]
+				.filter((room) => room === ROOM_IDS.huangpu || room === ROOM_IDS.bund)
+				.sort(),
+		).toEqual([ROOM_IDS.bund, ROOM_IDS.huangpu].sort());
+		expect(
+			[booked[0], booked[1], booked[3]].filter(
+				(entry) => typeof entry === 'string' && entry.startsWith('No free room'),
+			),
+		).toHaveLength(1);
 		expect(await actionCalls('QueryMeetingRoomList')).toBe(1);
 		expect(await actionCalls('QueryMeetingRoomGroupList')).toBe(1);
 	});

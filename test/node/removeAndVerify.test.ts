@@ -19,9 +19,15 @@ describe('Meeting Room > Remove From Event, and Add to Event > Verify Booking', 
 	const suite = useSandbox();
 	const { dingtalk } = suite;
 
-	async function run(parameters: INodeParameters, items: object[], nodeOptions: Partial<INode> = {}) {
+	async function run(
+		parameters: INodeParameters,
+		items: object[],
+		nodeOptions: Partial<INode> = {},
+	) {
 		const credentialsHelper = credentialsHelperWith(await dingtalk.internalCredential());
-		return await runWorkflow(itemsToNode(items as never, parameters, nodeOptions), { credentialsHelper });
+		return await runWorkflow(itemsToNode(items as never, parameters, nodeOptions), {
+			credentialsHelper,
+		});
 	}
 
 	const removeParameters = addToEventParameters({ operation: 'removeFromEvent' });
@@ -31,10 +37,21 @@ describe('Meeting Room > Remove From Event, and Add to Event > Verify Booking', 
 			const eventId = await dingtalk.createEvent(organizer, slot(9).start, slot(9).end);
 			await dingtalk.addRooms(organizer, eventId, [ROOM_IDS.xixi, ROOM_IDS.qiantang]);
 
-			const result = await run(removeParameters, [{ organizer, eventId, rooms: ` ${ROOM_IDS.xixi} ,${ROOM_IDS.xixi}` }]);
+			const result = await run(removeParameters, [
+				{ organizer, eventId, rooms: ` ${ROOM_IDS.xixi} ,${ROOM_IDS.xixi}` },
+			]);
 
 			expect(result.output(NODE)).toEqual([
-				{ json: { userId: organizer, calendarId: 'primary', eventId, roomIds: [ROOM_IDS.xixi], result: true }, pairedItem: { item: 0 } },
+				{
+					json: {
+						userId: organizer,
+						calendarId: 'primary',
+						eventId,
+						roomIds: [ROOM_IDS.xixi],
+						result: true,
+					},
+					pairedItem: { item: 0 },
+				},
 			]);
 			expect(await dingtalk.roomsOf(eventId)).toEqual({ [ROOM_IDS.qiantang]: 'accepted' });
 		});
@@ -67,7 +84,9 @@ describe('Meeting Room > Remove From Event, and Add to Event > Verify Booking', 
 			const output = result.output(NODE);
 			expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 			expect(output[0].json.error).toBe('Item 0, field "Rooms": no room ID given');
-			expect(output[1].json.error).toBe('Item 1, field "Rooms": 6 rooms given, but DingTalk books at most 5 rooms per event');
+			expect(output[1].json.error).toBe(
+				'Item 1, field "Rooms": 6 rooms given, but DingTalk books at most 5 rooms per event',
+			);
 			expect(output[2].json).toMatchObject({
 				error: `The calendar of user ${organizer} has no event noSuchEvent`,
 				dingTalk: { code: 'itemNotFound', httpStatus: 404 },
@@ -80,19 +99,27 @@ describe('Meeting Room > Remove From Event, and Add to Event > Verify Booking', 
 		it('another organizer cannot remove the rooms', async () => {
 			const result = await run(
 				removeParameters,
-				[{ organizer: USER_IDS.bob, eventId: EVENT_IDS.quarterlyPlanning, rooms: [ROOM_IDS.westLake] }],
+				[
+					{
+						organizer: USER_IDS.bob,
+						eventId: EVENT_IDS.quarterlyPlanning,
+						rooms: [ROOM_IDS.westLake],
+					},
+				],
 				continueOnFail,
 			);
 
 			expect(result.output(NODE)[0].json.error).toEqual(expect.any(String));
-			expect(await dingtalk.roomsOf(EVENT_IDS.quarterlyPlanning)).toEqual({ [ROOM_IDS.westLake]: 'accepted' });
+			expect(await dingtalk.roomsOf(EVENT_IDS.quarterlyPlanning)).toEqual({
+				[ROOM_IDS.westLake]: 'accepted',
+			});
 		});
 	});
 
 	describe('Add to Event > Verify Booking', () => {
 		const verify = addToEventParameters({ options: { verifyBooking: true } });
 
-		it("reads the event back: a plain room is accepted, an approval room tentative", async () => {
+		it('reads the event back: a plain room is accepted, an approval room tentative', async () => {
 			const eventId = await dingtalk.createEvent(organizer, slot(12).start, slot(12).end);
 
 			const result = await run(verify, [
@@ -111,7 +138,13 @@ describe('Meeting Room > Remove From Event, and Add to Event > Verify Booking', 
 				allAccepted: true,
 			});
 			expect(approval.json).toMatchObject({
-				rooms: [{ roomId: ROOM_IDS.executiveLounge, roomName: 'Executive Lounge', responseStatus: 'tentative' }],
+				rooms: [
+					{
+						roomId: ROOM_IDS.executiveLounge,
+						roomName: 'Executive Lounge',
+						responseStatus: 'tentative',
+					},
+				],
 				allAccepted: false,
 			});
 			expect(await dingtalk.callsTo(/^GET .*\/events\/:eventId$/)).toBe(2);
@@ -121,9 +154,10 @@ describe('Meeting Room > Remove From Event, and Add to Event > Verify Booking', 
 			const eventId = await dingtalk.createEvent(organizer, slot(14).start, slot(14).end);
 			await dingtalk.config({ faults: [{ route: 'GetEvent', kind: 'http500' }] });
 
-			const result = await run(addToEventParameters({ options: { verifyBooking: true }, requestOptions: { maxTries: 1 } }), [
-				{ organizer, eventId, rooms: [ROOM_IDS.xixi] },
-			]);
+			const result = await run(
+				addToEventParameters({ options: { verifyBooking: true }, requestOptions: { maxTries: 1 } }),
+				[{ organizer, eventId, rooms: [ROOM_IDS.xixi] }],
+			);
 			await dingtalk.config({ faults: [] });
 
 			expect(result.error).toBeUndefined();
@@ -131,7 +165,9 @@ describe('Meeting Room > Remove From Event, and Add to Event > Verify Booking', 
 				result: true,
 				rooms: [{ roomId: ROOM_IDS.xixi, roomName: null, responseStatus: null }],
 				allAccepted: false,
-				verifyError: expect.stringContaining('The rooms are booked, but reading the event back failed: DingTalk had a server error'),
+				verifyError: expect.stringContaining(
+					'The rooms are booked, but reading the event back failed: DingTalk had a server error',
+				),
 			});
 			expect(await dingtalk.roomsOf(eventId)).toEqual({ [ROOM_IDS.xixi]: 'accepted' });
 		});
@@ -139,14 +175,25 @@ describe('Meeting Room > Remove From Event, and Add to Event > Verify Booking', 
 		it('reports a room an approver declined', async () => {
 			const eventId = await dingtalk.createEvent(organizer, slot(13).start, slot(13).end);
 			await dingtalk.addRooms(organizer, eventId, [ROOM_IDS.boardroom]);
-			await dingtalk.http.post(`/__sandbox/events/${eventId}/meetingRooms/${ROOM_IDS.boardroom}/respond`, { responseStatus: 'declined' });
+			await dingtalk.http.post(
+				`/__sandbox/events/${eventId}/meetingRooms/${ROOM_IDS.boardroom}/respond`,
+				{ responseStatus: 'declined' },
+			);
 
 			const result = await run(verify, [{ organizer, eventId, rooms: [ROOM_IDS.xixi] }]);
 
-			expect(result.output(NODE)[0].json).toMatchObject({ rooms: [{ roomId: ROOM_IDS.xixi, responseStatus: 'accepted' }], allAccepted: true });
+			expect(result.output(NODE)[0].json).toMatchObject({
+				rooms: [{ roomId: ROOM_IDS.xixi, responseStatus: 'accepted' }],
+				allAccepted: true,
+			});
 			const statuses = await run(verify, [{ organizer, eventId, rooms: [ROOM_IDS.xixi] }]);
-			expect(statuses.output(NODE)[0].json.rooms).toEqual([{ roomId: ROOM_IDS.xixi, roomName: '西溪 Xixi', responseStatus: 'accepted' }]);
-			expect(await dingtalk.roomsOf(eventId)).toEqual({ [ROOM_IDS.boardroom]: 'declined', [ROOM_IDS.xixi]: 'accepted' });
+			expect(statuses.output(NODE)[0].json.rooms).toEqual([
+				{ roomId: ROOM_IDS.xixi, roomName: '西溪 Xixi', responseStatus: 'accepted' },
+			]);
+			expect(await dingtalk.roomsOf(eventId)).toEqual({
+				[ROOM_IDS.boardroom]: 'declined',
+				[ROOM_IDS.xixi]: 'accepted',
+			});
 		});
 	});
 });

@@ -38,16 +38,24 @@ describe('Meeting Room directory: Get Many, Get, Get Many Groups, Get Group, pic
 		operator = seed.users[0].unionId;
 	});
 
-
-	async function run(parameters: INodeParameters, items: object[] = [{}], nodeOptions: Partial<INode> = {}) {
+	async function run(
+		parameters: INodeParameters,
+		items: object[] = [{}],
+		nodeOptions: Partial<INode> = {},
+	) {
 		const credentialsHelper = credentialsHelperWith(await dingtalk.internalCredential());
 		return await runWorkflow(
-			itemsToNode(items as never, { resource: 'meetingRoom', userId: operator, ...parameters }, nodeOptions),
+			itemsToNode(
+				items as never,
+				{ resource: 'meetingRoom', userId: operator, ...parameters },
+				nodeOptions,
+			),
 			{ credentialsHelper },
 		);
 	}
 
-	const names = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.roomName);
+	const names = (items: Array<{ json: Record<string, unknown> }>) =>
+		items.map((item) => item.json.roomName);
 
 	describe('Get Many', () => {
 		it('Return All follows the numeric nextToken across pages and keeps every room once, in order', async () => {
@@ -75,23 +83,64 @@ describe('Meeting Room directory: Get Many, Get, Get Many Groups, Get Group, pic
 			expect(firstFive.output(NODE)).toHaveLength(5);
 			expect(await dingtalk.callsTo(/meetingRoomLists/)).toBe(1);
 
-			const filtered = await run({ operation: 'getMany', limit: 3, filters: { nameContains: 'bulk room 1' } });
-			expect(names(filtered.output(NODE))).toEqual(['Bulk room 100', 'Bulk room 101', 'Bulk room 102']);
+			const filtered = await run({
+				operation: 'getMany',
+				limit: 3,
+				filters: { nameContains: 'bulk room 1' },
+			});
+			expect(names(filtered.output(NODE))).toEqual([
+				'Bulk room 100',
+				'Bulk room 101',
+				'Bulk room 102',
+			]);
 			// Page 1 holds rooms 0-99, page 2 the first matches: page 3 is never asked for.
 			expect(await dingtalk.callsTo(/meetingRoomLists/)).toBe(1 + 2);
 		});
 
 		it.each([
-			['minimum capacity', { minCapacity: 12 }, ['珠峰 Everest', 'Boardroom 董事会议室', 'Auditorium 大礼堂', 'Training Room 培训室', '外滩 The Bund']],
+			[
+				'minimum capacity',
+				{ minCapacity: 12 },
+				[
+					'珠峰 Everest',
+					'Boardroom 董事会议室',
+					'Auditorium 大礼堂',
+					'Training Room 培训室',
+					'外滩 The Bund',
+				],
+			],
 			[
 				'a group includes its sub-groups',
 				{ groupIds: ['101'] },
-				['Phone Booth A', 'Phone Booth B', '西溪 Xixi', '西湖 West Lake', '钱塘 Qiantang', '珠峰 Everest', 'Boardroom 董事会议室', 'Executive Lounge', 'Auditorium 大礼堂', 'Training Room 培训室'],
+				[
+					'Phone Booth A',
+					'Phone Booth B',
+					'西溪 Xixi',
+					'西湖 West Lake',
+					'钱塘 Qiantang',
+					'珠峰 Everest',
+					'Boardroom 董事会议室',
+					'Executive Lounge',
+					'Auditorium 大礼堂',
+					'Training Room 培训室',
+				],
 			],
-			['a sub-group alone', { groupIds: ['103'] }, ['珠峰 Everest', 'Boardroom 董事会议室', 'Executive Lounge']],
-			['every label, any case', { labels: ['tv', 'Video Conference'] }, ['西湖 West Lake', '珠峰 Everest', '黄浦 Huangpu']],
+			[
+				'a sub-group alone',
+				{ groupIds: ['103'] },
+				['珠峰 Everest', 'Boardroom 董事会议室', 'Executive Lounge'],
+			],
+			[
+				'every label, any case',
+				{ labels: ['tv', 'Video Conference'] },
+				['西湖 West Lake', '珠峰 Everest', '黄浦 Huangpu'],
+			],
 			['name contains', { nameContains: 'BOOTH' }, ['Phone Booth A', 'Phone Booth B']],
-			['groups and labels from an expression', { groupIds: '={{ "104" }}', labels: '={{ "Projector, Whiteboard" }}' }, ['外滩 The Bund']],
+			[
+				'groups and labels from an expression',
+				{ groupIds: '={{ "104" }}', labels: '={{ "Projector, Whiteboard" }}' },
+				['外滩 The Bund'],
+			],
 		])('filters: %s', async (_name, filters, expected) => {
 			const result = await run({ operation: 'getMany', returnAll: true, filters });
 
@@ -100,31 +149,73 @@ describe('Meeting Room directory: Get Many, Get, Get Many Groups, Get Group, pic
 		});
 
 		it('Bookable Only leaves out the room closed for booking (approval rooms stay: they can be booked)', async () => {
-			const result = await run({ operation: 'getMany', returnAll: true, filters: { bookableOnly: true, groupIds: ['104'] } });
+			const result = await run({
+				operation: 'getMany',
+				returnAll: true,
+				filters: { bookableOnly: true, groupIds: ['104'] },
+			});
 
-			expect(names(result.output(NODE))).toEqual(['黄浦 Huangpu', '外滩 The Bund', '陆家嘴 Lujiazui']);
+			expect(names(result.output(NODE))).toEqual([
+				'黄浦 Huangpu',
+				'外滩 The Bund',
+				'陆家嘴 Lujiazui',
+			]);
 			expect(await dingtalk.callsTo(/GET \/v1.0\/rooms\/meetingRooms\//)).toBe(4);
 
-			const all = await run({ operation: 'getMany', returnAll: true, filters: { bookableOnly: true } });
+			const all = await run({
+				operation: 'getMany',
+				returnAll: true,
+				filters: { bookableOnly: true },
+			});
 			expect(all.output(NODE)).toHaveLength(13);
 			expect(names(all.output(NODE))).toContain('Boardroom 董事会议室');
 		});
 
 		it.each([
-			['an unknown group', { filters: { groupIds: ['999'] } }, 'Item 0, field "Groups": group 999 does not exist in this organization', 1],
-			['a group that is not a number', { filters: { groupIds: '={{ "HQ" }}' } }, 'Item 0, field "Groups": "HQ" is not a group ID (group IDs are numbers)', 0],
-			['a negative capacity', { filters: { minCapacity: '={{ -2 }}' } }, 'Item 0, field "Minimum Capacity": number -2 is not a whole number of seats', 0],
-			['a limit of 0', { returnAll: false, limit: '={{ 0 }}' }, 'Item 0, field "Limit": number 0 is not a whole number ≥ 1', 0],
+			[
+				'an unknown group',
+				{ filters: { groupIds: ['999'] } },
+				'Item 0, field "Groups": group 999 does not exist in this organization',
+				1,
+			],
+			[
+				'a group that is not a number',
+				{ filters: { groupIds: '={{ "HQ" }}' } },
+				'Item 0, field "Groups": "HQ" is not a group ID (group IDs are numbers)',
+				0,
+			],
+			[
+				'a negative capacity',
+				{ filters: { minCapacity: '={{ -2 }}' } },
+				'Item 0, field "Minimum Capacity": number -2 is not a whole number of seats',
+				0,
+			],
+			[
+				'a limit of 0',
+				{ returnAll: false, limit: '={{ 0 }}' },
+				'Item 0, field "Limit": number 0 is not a whole number ≥ 1',
+				0,
+			],
 			['an empty operator', { userId: ' ' }, 'Item 0, field "Operator User ID": is empty', 0],
 		])('%s fails the item, naming the field', async (_name, parameters, message, calls) => {
-			const result = await run({ operation: 'getMany', returnAll: true, ...parameters }, [{}], continueOnFail);
+			const result = await run(
+				{ operation: 'getMany', returnAll: true, ...parameters },
+				[{}],
+				continueOnFail,
+			);
 
-			expect(result.output(NODE)).toEqual([{ json: expect.objectContaining({ error: message }), pairedItem: { item: 0 } }]);
+			expect(result.output(NODE)).toEqual([
+				{ json: expect.objectContaining({ error: message }), pairedItem: { item: 0 } },
+			]);
 			expect(await dingtalk.callsTo(/\/v1.0\/rooms\//)).toBe(calls);
 		});
 
-		it('an operator outside the organization gets DingTalk\'s reason', async () => {
-			const result = await run({ operation: 'getMany', returnAll: true, userId: 'notAnEmployee123' }, [{}], continueOnFail);
+		it("an operator outside the organization gets DingTalk's reason", async () => {
+			const result = await run(
+				{ operation: 'getMany', returnAll: true, userId: 'notAnEmployee123' },
+				[{}],
+				continueOnFail,
+			);
 
 			expect(result.output(NODE)[0].json).toMatchObject({
 				error: 'User notAnEmployee123 is not an employee of this organization',
@@ -135,14 +226,20 @@ describe('Meeting Room directory: Get Many, Get, Get Many Groups, Get Group, pic
 
 	describe('Get', () => {
 		it("returns a room's detail with its booking rules", async () => {
-			const result = await run({ operation: 'get', roomId: { __rl: true, mode: 'list', value: ROOM_IDS.oldLab } });
+			const result = await run({
+				operation: 'get',
+				roomId: { __rl: true, mode: 'list', value: ROOM_IDS.oldLab },
+			});
 
 			expect(result.output(NODE)).toEqual([
 				{
 					json: expect.objectContaining({
 						roomId: ROOM_IDS.oldLab,
 						roomName: 'Old Lab (closed for renovation)',
-						extensionConfig: expect.objectContaining({ openReservation: false, approvalSwitch: false }),
+						extensionConfig: expect.objectContaining({
+							openReservation: false,
+							approvalSwitch: false,
+						}),
 					}),
 					pairedItem: { item: 0 },
 				},
@@ -151,7 +248,11 @@ describe('Meeting Room directory: Get Many, Get, Get Many Groups, Get Group, pic
 
 		it('room.not.found: says the room does not exist', async () => {
 			const unknown = 'f'.repeat(48);
-			const result = await run({ operation: 'get', roomId: { __rl: true, mode: 'id', value: unknown } }, [{}], continueOnFail);
+			const result = await run(
+				{ operation: 'get', roomId: { __rl: true, mode: 'id', value: unknown } },
+				[{}],
+				continueOnFail,
+			);
 
 			expect(result.output(NODE)[0].json).toMatchObject({
 				error: `Room ID ${unknown} does not exist in this organization`,
@@ -182,13 +283,19 @@ describe('Meeting Room directory: Get Many, Get, Get Many Groups, Get Group, pic
 			);
 
 			const output = result.output(NODE);
-			expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			expect(output.map((item) => item.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 2 },
+			]);
 			expect(output[0].json).toEqual({ groupId: 102, groupName: 'HQ · 5F', parentId: 101 });
 			expect(output[1].json).toMatchObject({
 				error: 'Room group 999 does not exist in this organization',
 				dingTalk: { code: 'group.not.found' },
 			});
-			expect(output[2].json.error).toBe('Item 2, field "Group": "HQ" is not a group ID (group IDs are numbers)');
+			expect(output[2].json.error).toBe(
+				'Item 2, field "Group": "HQ" is not a group ID (group IDs are numbers)',
+			);
 			expect(await dingtalk.callsTo(/rooms\/groups\//)).toBe(2);
 		});
 	});
@@ -198,18 +305,31 @@ describe('Meeting Room directory: Get Many, Get, Get Many Groups, Get Group, pic
 			return credentialsHelperWith(await dingtalk.internalCredential());
 		}
 
-		it('searchRooms finds rooms by name and pages with DingTalk\'s nextToken', async () => {
+		it("searchRooms finds rooms by name and pages with DingTalk's nextToken", async () => {
 			const found = await listSearch('searchRooms', { userId: operator }, await helper(), 'west');
-			expect(found).toEqual({ results: [{ name: '西湖 West Lake (8 seats, HQ · 5F)', value: ROOM_IDS.westLake }] });
+			expect(found).toEqual({
+				results: [{ name: '西湖 West Lake (8 seats, HQ · 5F)', value: ROOM_IDS.westLake }],
+			});
 
 			await dingtalk.reset(bigDirectorySeed());
 			const first = await listSearch('searchRooms', { userId: operator }, await helper());
 			expect(first.results).toHaveLength(100);
 			expect(first.paginationToken).toBe('100');
-			const second = await listSearch('searchRooms', { userId: operator }, await helper(), undefined, first.paginationToken as string);
+			const second = await listSearch(
+				'searchRooms',
+				{ userId: operator },
+				await helper(),
+				undefined,
+				first.paginationToken as string,
+			);
 			expect(second.results[0].name).toBe('Bulk room 100 (5 seats, Shanghai Office)');
 			// A search that matches late reads on instead of handing back empty pages.
-			const late = await listSearch('searchRooms', { userId: operator }, await helper(), 'bulk room 24');
+			const late = await listSearch(
+				'searchRooms',
+				{ userId: operator },
+				await helper(),
+				'bulk room 24',
+			);
 			expect(late.results.map((room) => room.name.slice(0, 13))).toEqual(
 				Array.from({ length: 10 }, (_, i) => `Bulk room 24${i}`),
 			);
@@ -224,16 +344,26 @@ describe('Meeting Room directory: Get Many, Get, Get Many Groups, Get Group, pic
 			const options = await loadOptions('getRooms', { userId: operator }, await helper());
 
 			expect(options).toHaveLength(250);
-			expect(new Set(options.map((o) => o.value))).toEqual(new Set(big.rooms.map((room) => room.roomId)));
+			expect(new Set(options.map((o) => o.value))).toEqual(
+				new Set(big.rooms.map((room) => room.roomId)),
+			);
 			const names = options.map((o) => o.name);
 			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-			expect(options).toContainEqual({ name: 'Phone Booth A (2 seats, HQ · 5F, admins only)', value: ROOM_IDS.phoneBoothA });
-			expect(options).toContainEqual({ name: '西湖 West Lake (8 seats, HQ · 5F)', value: ROOM_IDS.westLake });
+			expect(options).toContainEqual({
+				name: 'Phone Booth A (2 seats, HQ · 5F, admins only)',
+				value: ROOM_IDS.phoneBoothA,
+			});
+			expect(options).toContainEqual({
+				name: '西湖 West Lake (8 seats, HQ · 5F)',
+				value: ROOM_IDS.westLake,
+			});
 			expect(await dingtalk.callsTo(/meetingRoomLists/)).toBe(3);
-			await expect(loadOptions('getRooms', { userId: '' }, await helper())).rejects.toThrow(/Set the User ID first/);
+			await expect(loadOptions('getRooms', { userId: '' }, await helper())).rejects.toThrow(
+				/Set the User ID first/,
+			);
 		});
 
-		it('getRooms marks closed rooms, with DingTalk\'s reason (their detail is the only place that says so)', async () => {
+		it("getRooms marks closed rooms, with DingTalk's reason (their detail is the only place that says so)", async () => {
 			const options = await loadOptions('getRooms', { userId: operator }, await helper());
 
 			expect(options).toHaveLength(14);
@@ -258,17 +388,17 @@ describe('Meeting Room directory: Get Many, Get, Get Many Groups, Get Group, pic
 				{ name: 'Headquarters / HQ · 8F Executive', value: '103' },
 				{ name: 'Shanghai Office', value: '104' },
 			]);
-			expect((await loadOptions('getRoomLabels', { userId: operator }, await helper())).map((o) => o.value)).toEqual([
-				'Phone',
-				'Projector',
-				'TV',
-				'Video Conference',
-				'Whiteboard',
-			]);
+			expect(
+				(await loadOptions('getRoomLabels', { userId: operator }, await helper())).map(
+					(o) => o.value,
+				),
+			).toEqual(['Phone', 'Projector', 'TV', 'Video Conference', 'Whiteboard']);
 		});
 
 		it('asks for the User ID first', async () => {
-			await expect(listSearch('searchRooms', { userId: '' }, await helper())).rejects.toThrow(/Set the User ID first/);
+			await expect(listSearch('searchRooms', { userId: '' }, await helper())).rejects.toThrow(
+				/Set the User ID first/,
+			);
 		});
 	});
 });

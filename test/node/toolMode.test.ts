@@ -32,7 +32,9 @@ describe('DingTalk Calendar as an AI tool', () => {
 			operation: 'getMany',
 			userId: USER_IDS.alice,
 			returnAll: true,
-			filters: { minCapacity: "={{ $fromAI('minSeats', 'Fewest seats the room needs', 'number') }}" },
+			filters: {
+				minCapacity: "={{ $fromAI('minSeats', 'Fewest seats the room needs', 'number') }}",
+			},
 		},
 	};
 	const availability = {
@@ -66,7 +68,15 @@ describe('DingTalk Calendar as an AI tool', () => {
 		expect(rooms.length).toBeGreaterThanOrEqual(10);
 		const westLake = rooms.find((room) => room.roomId === ROOM_IDS.westLake)!;
 		expect(Object.keys(westLake).sort()).toEqual(
-			expect.arrayContaining(['roomId', 'roomName', 'roomCapacity', 'groupId', 'groupName', 'labels', 'bookableBy']),
+			expect.arrayContaining([
+				'roomId',
+				'roomName',
+				'roomCapacity',
+				'groupId',
+				'groupName',
+				'labels',
+				'bookableBy',
+			]),
 		);
 		for (const room of rooms) {
 			expect(room).not.toHaveProperty('roomPicture');
@@ -82,13 +92,29 @@ describe('DingTalk Calendar as an AI tool', () => {
 			[getManyRooms, availability, addToEvent],
 			[
 				{ tool: 'List_rooms', args: { minSeats: 100 } },
-				{ tool: 'Room_availability', args: { roomIds: ROOM_IDS.xixi, start: '2030-01-15T09:00:00+08:00', end: '2030-01-15T10:00:00+08:00' } },
-				{ tool: 'Add_rooms_to_event', args: { organizer: USER_IDS.alice, eventId: 'x', roomIds: '' } },
+				{
+					tool: 'Room_availability',
+					args: {
+						roomIds: ROOM_IDS.xixi,
+						start: '2030-01-15T09:00:00+08:00',
+						end: '2030-01-15T10:00:00+08:00',
+					},
+				},
+				{
+					tool: 'Add_rooms_to_event',
+					args: { organizer: USER_IDS.alice, eventId: 'x', roomIds: '' },
+				},
 			],
 		);
-		expect(calls.map((c) => c.parameters)).toEqual([['minSeats'], ['roomIds', 'start', 'end'], ['organizer', 'eventId', 'roomIds']]);
+		expect(calls.map((c) => c.parameters)).toEqual([
+			['minSeats'],
+			['roomIds', 'start', 'end'],
+			['organizer', 'eventId', 'roomIds'],
+		]);
 		expect(calls[0].description).toMatch(/roomCapacity \(seats\)/);
-		expect(calls[1].description).toMatch(/ISO 8601 with an offset, e\.g\. 2026-12-03T15:00:00\+08:00, at most 90 days/);
+		expect(calls[1].description).toMatch(
+			/ISO 8601 with an offset, e\.g\. 2026-12-03T15:00:00\+08:00, at most 90 days/,
+		);
 		expect(calls[2].description).toMatch(/Book 1 to 5 meeting rooms/);
 		expect(calls[2].description).toMatch(/from the tool that lists meeting rooms/);
 	});
@@ -115,7 +141,14 @@ describe('DingTalk Calendar as an AI tool', () => {
 			end: '2030-01-15T05:00:00.000Z',
 			status: 'busy',
 			free: false,
-			busy: [{ start: '2030-01-15T02:00:00.000Z', end: '2030-01-15T04:00:00.000Z', yours: true, eventId: EVENT_IDS.quarterlyPlanning }],
+			busy: [
+				{
+					start: '2030-01-15T02:00:00.000Z',
+					end: '2030-01-15T04:00:00.000Z',
+					yours: true,
+					eventId: EVENT_IDS.quarterlyPlanning,
+				},
+			],
 		});
 		expect(everest.status).toBe('busy');
 		expect(JSON.stringify(everest)).not.toContain(EVENT_IDS.designReview);
@@ -127,35 +160,73 @@ describe('DingTalk Calendar as an AI tool', () => {
 		const sixRooms = Object.values(ROOM_IDS).slice(0, 6).join(',');
 		const [call] = await callTools(
 			[addToEvent],
-			[{ tool: 'Add_rooms_to_event', args: { organizer: USER_IDS.alice, eventId: EVENT_IDS.oneOnOne, roomIds: sixRooms } }],
+			[
+				{
+					tool: 'Add_rooms_to_event',
+					args: { organizer: USER_IDS.alice, eventId: EVENT_IDS.oneOnOne, roomIds: sixRooms },
+				},
+			],
 		);
-		expect(call.error).toMatch(/^Parameter "roomIds": 6 rooms given, but DingTalk books at most 5 rooms per event/);
+		expect(call.error).toMatch(
+			/^Parameter "roomIds": 6 rooms given, but DingTalk books at most 5 rooms per event/,
+		);
 		expect(call.error).not.toMatch(/Item 0|field "Rooms"|pick them from the list|expression/);
 	});
 
 	it("says DingTalk's code and request ID and which tool to call next, for a busy room", async () => {
 		const [call] = await callTools(
 			[addToEvent, availability],
-			[{ tool: 'Add_rooms_to_event', args: { organizer: USER_IDS.bob, eventId: EVENT_IDS.designReview, roomIds: ROOM_IDS.westLake } }],
+			[
+				{
+					tool: 'Add_rooms_to_event',
+					args: {
+						organizer: USER_IDS.bob,
+						eventId: EVENT_IDS.designReview,
+						roomIds: ROOM_IDS.westLake,
+					},
+				},
+			],
 		);
 		expect(call.error).toMatch(/Room 85769763\w+ is already booked for this time/);
 		expect(call.error).toMatch(/code meetingRoomNotAvailable/);
 		expect(call.error).toMatch(/request ID [\w-]+/);
-		expect(call.error).toMatch(/Pick another room or time\. The DingTalk Calendar tool "Get meeting room availability" shows which rooms are free/);
+		expect(call.error).toMatch(
+			/Pick another room or time\. The DingTalk Calendar tool "Get meeting room availability" shows which rooms are free/,
+		);
 		expect(call.error).not.toContain('Meeting Room > ');
 	});
 
 	it('tells the model when the workflow, not the call, set a wrong value', async () => {
-		const fixedOrganizer = { ...addToEvent, parameters: { ...addToEvent.parameters, userId: '..' } };
+		const fixedOrganizer = {
+			...addToEvent,
+			parameters: { ...addToEvent.parameters, userId: '..' },
+		};
 		const [call] = await callTools(
 			[fixedOrganizer],
-			[{ tool: 'Add_rooms_to_event', args: { eventId: EVENT_IDS.oneOnOne, roomIds: ROOM_IDS.xixi } }],
+			[
+				{
+					tool: 'Add_rooms_to_event',
+					args: { eventId: EVENT_IDS.oneOnOne, roomIds: ROOM_IDS.xixi },
+				},
+			],
 		);
-		expect(call.error).toMatch(/^The tool's fixed setting "Organizer User ID": "\.\." is not an ID\. The workflow sets this value/);
+		expect(call.error).toMatch(
+			/^The tool's fixed setting "Organizer User ID": "\.\." is not an ID\. The workflow sets this value/,
+		);
 	});
 
 	it('keeps every field label of the messages mapped to a parameter', () => {
-		for (const label of ['Rooms', 'Number of Rooms', 'Preferred Rooms', 'Organizer User ID', 'Operator User ID', 'Event', 'Title', 'Start', 'End']) {
+		for (const label of [
+			'Rooms',
+			'Number of Rooms',
+			'Preferred Rooms',
+			'Organizer User ID',
+			'Operator User ID',
+			'Event',
+			'Title',
+			'Start',
+			'End',
+		]) {
 			expect(KNOWN_FIELD_LABELS).toContain(label);
 		}
 	});
@@ -166,14 +237,21 @@ describe('Output and privacy options in a normal run', () => {
 
 	async function run(parameters: INodeParameters) {
 		const credentialsHelper = credentialsHelperWith(await dingtalk.internalCredential());
-		const result = await runWorkflow(itemsToNode([{}], { userId: USER_IDS.alice, ...parameters }), { credentialsHelper });
+		const result = await runWorkflow(itemsToNode([{}], { userId: USER_IDS.alice, ...parameters }), {
+			credentialsHelper,
+		});
 		expect(result.error).toBeUndefined();
 		return result.output('DingTalk Calendar').map((item) => item.json);
 	}
 
 	it('keeps every DingTalk field by default, and simplifies on request', async () => {
 		const raw = await run({ resource: 'meetingRoom', operation: 'getMany', returnAll: true });
-		const simplified = await run({ resource: 'meetingRoom', operation: 'getMany', returnAll: true, options: { output: 'simplified' } });
+		const simplified = await run({
+			resource: 'meetingRoom',
+			operation: 'getMany',
+			returnAll: true,
+			options: { output: 'simplified' },
+		});
 
 		expect(raw[0]).toHaveProperty('roomPicture');
 		expect(simplified).toHaveLength(raw.length);
@@ -192,8 +270,12 @@ describe('Output and privacy options in a normal run', () => {
 		const [shown] = await run(base);
 		const [hidden] = await run({ ...base, options: { othersEventDetails: 'hide' } });
 
-		expect(shown.busySlots).toEqual([expect.objectContaining({ eventId: EVENT_IDS.designReview, organizerId: USER_IDS.bob })]);
-		expect(hidden.busySlots).toEqual([{ status: 'BUSY', start: expect.any(String), end: expect.any(String) }]);
+		expect(shown.busySlots).toEqual([
+			expect.objectContaining({ eventId: EVENT_IDS.designReview, organizerId: USER_IDS.bob }),
+		]);
+		expect(hidden.busySlots).toEqual([
+			{ status: 'BUSY', start: expect.any(String), end: expect.any(String) },
+		]);
 	});
 
 	it('gives a room detail with its booking rules in Simplified', async () => {
@@ -203,7 +285,11 @@ describe('Output and privacy options in a normal run', () => {
 			roomId: { __rl: true, mode: 'id', value: ROOM_IDS.westLake },
 			options: { output: 'simplified' },
 		});
-		expect(room).toMatchObject({ roomId: ROOM_IDS.westLake, openForBooking: true, needsApproval: false });
+		expect(room).toMatchObject({
+			roomId: ROOM_IDS.westLake,
+			openForBooking: true,
+			needsApproval: false,
+		});
 		expect(room).not.toHaveProperty('extensionConfig');
 	});
 });

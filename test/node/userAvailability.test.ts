@@ -4,12 +4,22 @@ import { continueOnFail, NODE, useCalendarSandbox } from './calendarTestKit';
 describe('Event > Get User Availability, through the n8n engine against the sandbox', () => {
 	const kit = useCalendarSandbox();
 
-	const parameters = { resource: 'event', operation: 'getUserAvailability', userId: USER_IDS.alice, userIds: '={{ $json.users }}', start: '={{ $json.start }}', end: '={{ $json.end }}' };
+	const parameters = {
+		resource: 'event',
+		operation: 'getUserAvailability',
+		userId: USER_IDS.alice,
+		userIds: '={{ $json.users }}',
+		start: '={{ $json.start }}',
+		end: '={{ $json.end }}',
+	};
 	// 2030-01-15 in Asia/Shanghai (the workflow's time zone in these tests).
 	const day = { start: '2030-01-15T00:00', end: '2030-01-16T00:00' };
 
 	it('one item per user, in the order given: busy slots in UTC, free users, and users DingTalk could not tell about', async () => {
-		const result = await kit.run([{ users: [USER_IDS.alice, USER_IDS.erin, 'notAMember1'], ...day }], parameters);
+		const result = await kit.run(
+			[{ users: [USER_IDS.alice, USER_IDS.erin, 'notAMember1'], ...day }],
+			parameters,
+		);
 
 		const output = result.output(NODE);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
@@ -51,9 +61,13 @@ describe('Event > Get User Availability, through the n8n engine against the sand
 	it('DingTalk refusing that many users at once is explained as users, not rooms', async () => {
 		await kit.dingtalk.config({ limits: { userScheduleMaxUsers: 2 } });
 
-		const result = await kit.run([{ users: [USER_IDS.alice, USER_IDS.bob, USER_IDS.carol], ...day }], parameters, {
-			node: continueOnFail,
-		});
+		const result = await kit.run(
+			[{ users: [USER_IDS.alice, USER_IDS.bob, USER_IDS.carol], ...day }],
+			parameters,
+			{
+				node: continueOnFail,
+			},
+		);
 
 		expect(result.output(NODE)[0].json).toMatchObject({
 			error: 'DingTalk refused to check this many users at once',
@@ -64,7 +78,11 @@ describe('Event > Get User Availability, through the n8n engine against the sand
 
 	it.each([
 		['no users', { users: ' ', ...day }, 'Item 0, field "Users": no user ID given'],
-		['an end before the start', { users: USER_IDS.bob, start: '2030-01-15T10:00', end: '2030-01-15T09:00' }, 'Item 0, field "End": 2030-01-15 09:00 (Asia/Shanghai) is not after Start (2030-01-15 10:00 (Asia/Shanghai))'],
+		[
+			'an end before the start',
+			{ users: USER_IDS.bob, start: '2030-01-15T10:00', end: '2030-01-15T09:00' },
+			'Item 0, field "End": 2030-01-15 09:00 (Asia/Shanghai) is not after Start (2030-01-15 10:00 (Asia/Shanghai))',
+		],
 	])('refuses %s before any request', async (_name, item, message) => {
 		const result = await kit.run([item], parameters, { node: continueOnFail });
 

@@ -25,15 +25,25 @@ describe('the packed package, loaded the way n8n loads community packages', () =
 
 	it('registers the nodes and the credential under their package names', () => {
 		expect(loader.packageName).toBe('n8n-nodes-dingtalk-calendar');
-		expect(Object.keys(loader.nodeTypes).sort()).toEqual(['dingTalkCalendar', 'dingTalkCalendarTrigger']);
+		expect(Object.keys(loader.nodeTypes).sort()).toEqual([
+			'dingTalkCalendar',
+			'dingTalkCalendarTrigger',
+		]);
 		expect(Object.keys(loader.credentialTypes)).toEqual(['dingTalkApi']);
 		const description = loader.types.nodes.find((node) => node.name === 'dingTalkCalendar');
 		expect(description).toBeDefined();
 		expect(description!.credentials).toEqual([{ name: 'dingTalkApi', required: true }]);
 		expect(description!.usableAsTool).toBe(true);
 		const trigger = loader.types.nodes.find((node) => node.name === 'dingTalkCalendarTrigger');
-		expect(trigger).toMatchObject({ polling: true, group: ['trigger'], inputs: [], credentials: [{ name: 'dingTalkApi', required: true }] });
-		expect(typeof (loader.getNode('dingTalkCalendarTrigger').type as { poll?: unknown }).poll).toBe('function');
+		expect(trigger).toMatchObject({
+			polling: true,
+			group: ['trigger'],
+			inputs: [],
+			credentials: [{ name: 'dingTalkApi', required: true }],
+		});
+		expect(typeof (loader.getNode('dingTalkCalendarTrigger').type as { poll?: unknown }).poll).toBe(
+			'function',
+		);
 	});
 
 	it('ships the light and dark icons n8n serves for the nodes and the credential', () => {
@@ -53,7 +63,9 @@ describe('the packed package, loaded the way n8n loads community packages', () =
 	});
 
 	it('exposes the list methods the editor calls', () => {
-		const node = loader.getNode('dingTalkCalendar').type as { methods: { loadOptions: object; listSearch: object } };
+		const node = loader.getNode('dingTalkCalendar').type as {
+			methods: { loadOptions: object; listSearch: object };
+		};
 		expect(Object.keys(node.methods.loadOptions)).toContain('getRooms');
 		expect(Object.keys(node.methods.listSearch)).toContain('searchEvents');
 	});
@@ -64,20 +76,31 @@ describe('the packed package, loaded the way n8n loads community packages', () =
 			const dingtalk = new SandboxClient(sandbox.url);
 			const seed = await dingtalk.seed();
 			const organizer = seed.users[0].unionId;
-			const eventId = await dingtalk.createEvent(organizer, '2031-05-05T09:00:00.000Z', '2031-05-05T10:00:00.000Z');
+			const eventId = await dingtalk.createEvent(
+				organizer,
+				'2031-05-05T09:00:00.000Z',
+				'2031-05-05T10:00:00.000Z',
+			);
 			const [room] = roomPicker(seed).free(1);
 			const credentialsHelper = new TestCredentialsHelper({
 				dingTalkApi: loader.getCredential('dingTalkApi').type as ICredentialType,
 			});
 			credentialsHelper.add(await dingtalk.internalCredential());
 
-			const result = await runWorkflow(itemsToNode([{ organizer, eventId, rooms: [room] }], addToEventParameters()), {
-				credentialsHelper,
-				nodeTypes: createNodeTypes({ [NODE_TYPE]: loader.getNode('dingTalkCalendar').type }),
-			});
+			const result = await runWorkflow(
+				itemsToNode([{ organizer, eventId, rooms: [room] }], addToEventParameters()),
+				{
+					credentialsHelper,
+					nodeTypes: createNodeTypes({ [NODE_TYPE]: loader.getNode('dingTalkCalendar').type }),
+				},
+			);
 
 			expect(result.error).toBeUndefined();
-			expect(result.output('DingTalk Calendar')[0].json).toMatchObject({ eventId, roomIds: [room], result: true });
+			expect(result.output('DingTalk Calendar')[0].json).toMatchObject({
+				eventId,
+				roomIds: [room],
+				result: true,
+			});
 			expect(Object.keys(await dingtalk.roomsOf(eventId))).toEqual([room]);
 		} finally {
 			await sandbox.close();

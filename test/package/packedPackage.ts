@@ -15,7 +15,10 @@ const repoRoot = join(__dirname, '..', '..');
 export function buildAndUnpack(): string {
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'pipe' });
 	const work = mkdtempSync(join(tmpdir(), 'dingtalk-pack-'));
-	execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', work], { cwd: repoRoot, stdio: 'pipe' });
+	execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', work], {
+		cwd: repoRoot,
+		stdio: 'pipe',
+	});
 	const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
 	if (!tarball) throw new Error('npm pack produced no tarball');
 	const modules = join(work, 'node_modules');

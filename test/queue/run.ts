@@ -40,9 +40,24 @@ import {
 } from '../e2e/n8n';
 import { buildAndPack } from '../e2e/pack';
 import { StepTable } from '../e2e/steps';
-import { cleanupAll, freePort, installSignalHandlers, onCleanup, openLog, seconds, sleep, startBackground } from '../e2e/proc';
+import {
+	cleanupAll,
+	freePort,
+	installSignalHandlers,
+	onCleanup,
+	openLog,
+	seconds,
+	sleep,
+	startBackground,
+} from '../e2e/proc';
 import { N8N_LINES, type N8nLine } from '../e2e/versions';
-import { ensureServices, startPostgres, startRedis, type RunningPostgres, type RunningRedis } from './services';
+import {
+	ensureServices,
+	startPostgres,
+	startRedis,
+	type RunningPostgres,
+	type RunningRedis,
+} from './services';
 import { addToEventParameters } from '../harness/nodeParameters';
 
 const REPO = resolve(__dirname, '..', '..');
@@ -74,7 +89,8 @@ function parseArgs(argv: string[]): { lines: N8nLine[]; keep: boolean } {
 		} else throw new Error(`unknown option ${arg}`);
 	}
 	const lines = wanted.length ? N8N_LINES.filter((l) => wanted.includes(l.line)) : N8N_LINES;
-	if (wanted.length && lines.length !== wanted.length) throw new Error(`unknown --line; known: ${N8N_LINES.map((l) => l.line).join(', ')}`);
+	if (wanted.length && lines.length !== wanted.length)
+		throw new Error(`unknown --line; known: ${N8N_LINES.map((l) => l.line).join(', ')}`);
 	return { lines, keep };
 }
 
@@ -93,7 +109,12 @@ function queueWorkflow() {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: 'b0000000-0000-4000-8000-000000000001',
-				parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'onReceived', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: WEBHOOK_PATH,
+					responseMode: 'onReceived',
+					options: {},
+				},
 			},
 			{
 				id: 'a0000000-0000-4000-8000-000000000002',
@@ -144,7 +165,9 @@ async function startWorker(name: string, instance: N8nInstance): Promise<Worker>
 	const deadline = Date.now() + 3 * 60_000;
 	for (;;) {
 		if (worker.child.exitCode !== null || worker.child.signalCode !== null) {
-			throw new Error(`n8n worker exited (${worker.child.exitCode ?? worker.child.signalCode}):\n    ${interestingLines(worker.output(), 12)}\n    log: ${instance.logPath}`);
+			throw new Error(
+				`n8n worker exited (${worker.child.exitCode ?? worker.child.signalCode}):\n    ${interestingLines(worker.output(), 12)}\n    log: ${instance.logPath}`,
+			);
 		}
 		try {
 			const response = await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`);
@@ -153,7 +176,8 @@ async function startWorker(name: string, instance: N8nInstance): Promise<Worker>
 		} catch {
 			// not up yet
 		}
-		if (Date.now() > deadline) throw new Error(`n8n worker not ready within 3 minutes; log: ${instance.logPath}`);
+		if (Date.now() > deadline)
+			throw new Error(`n8n worker not ready within 3 minutes; log: ${instance.logPath}`);
 		await sleep(500);
 	}
 	return { name, instance, output: worker.output, stop: worker.stop };
@@ -186,10 +210,19 @@ function startedByWorker(output: string): Set<string> {
 	return new Set([...output.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]));
 }
 
-async function runLine(line: N8nLine, tarball: string, postgres: RunningPostgres, redis: RunningRedis, workDir: string): Promise<void> {
+async function runLine(
+	line: N8nLine,
+	tarball: string,
+	postgres: RunningPostgres,
+	redis: RunningRedis,
+	workDir: string,
+): Promise<void> {
 	const tag = line.line;
-	const installed = await timed(tag, `install n8n ${line.n8n}`, () => ensureN8n(line, workDir), (r) =>
-		r.installed ? `installed into ${r.dir}` : `cached (${relative(cacheRoot(), r.dir)})`,
+	const installed = await timed(
+		tag,
+		`install n8n ${line.n8n}`,
+		() => ensureN8n(line, workDir),
+		(r) => (r.installed ? `installed into ${r.dir}` : `cached (${relative(cacheRoot(), r.dir)})`),
 	);
 	if (!installed) return;
 	const database = `n8n_queue_${tag.replace('.', '')}`;
@@ -221,56 +254,102 @@ async function runLine(line: N8nLine, tarball: string, postgres: RunningPostgres
 	}
 	const main = instances.get('main')!;
 
-	const packaged = await timed(tag, `install packed package into ${names.length} user folders`, async () => {
-		for (const instance of instances.values()) await installCommunityPackage(instance, tarball);
-		return names.join(', ');
-	}, (n) => n);
+	const packaged = await timed(
+		tag,
+		`install packed package into ${names.length} user folders`,
+		async () => {
+			for (const instance of instances.values()) await installCommunityPackage(instance, tarball);
+			return names.join(', ');
+		},
+		(n) => n,
+	);
 	if (!packaged) return;
 
 	const { seed, bookings } = benchSeed(CALLS * BOOKINGS_PER_CALL);
-	const sandbox = await timed(tag, 'start sandbox (20 calls/s, 150 ms)', async () => {
-		const sb = await startSandbox({ port: 0, seed, qps: QPS, latencyMs: LATENCY_MS });
-		onCleanup(`sandbox ${tag}`, () => sb.close());
-		return sb;
-	}, (sb) => sb.url);
+	const sandbox = await timed(
+		tag,
+		'start sandbox (20 calls/s, 150 ms)',
+		async () => {
+			const sb = await startSandbox({ port: 0, seed, qps: QPS, latencyMs: LATENCY_MS });
+			onCleanup(`sandbox ${tag}`, () => sb.close());
+			return sb;
+		},
+		(sb) => sb.url,
+	);
 	if (!sandbox) return;
 
-	const ready = await timed(tag, 'database, credential, workflow, activation', async () => {
-		await postgres.createDatabase(database);
-		const app = sandbox.seed.apps[0];
-		if (app.type !== 'internal') throw new Error('the sandbox seed apps[0] is not an internal app');
-		await importCredentials(
-			main,
-			[{ ...CREDENTIAL, type: 'dingTalkApi', data: { appType: 'internal', clientId: app.appKey, clientSecret: app.appSecret, region: 'custom', baseUrl: sandbox.url, accessToken: '' } }],
-			lineDir,
-		);
-		const dir = join(lineDir, 'workflows');
-		mkdirSync(dir, { recursive: true });
-		writeFileSync(join(dir, 'queue.json'), JSON.stringify(queueWorkflow(), null, 2));
-		await importWorkflows(main, dir);
-		// Activation before `n8n start`: 1.x sets the workflow active, 2.x publishes it (2.x has no --active).
-		const activate = tag === '1.x' ? ['update:workflow', `--id=${WORKFLOW_ID}`, '--active=true'] : ['publish:workflow', `--id=${WORKFLOW_ID}`];
-		const result = await n8nCli(main, activate);
-		if (result.code !== 0) throw new Error(describeCliFailure(`n8n ${activate.join(' ')}`, result, main.logPath));
-		return `${database}; ${activate[0]}`;
-	}, (n) => n);
+	const ready = await timed(
+		tag,
+		'database, credential, workflow, activation',
+		async () => {
+			await postgres.createDatabase(database);
+			const app = sandbox.seed.apps[0];
+			if (app.type !== 'internal')
+				throw new Error('the sandbox seed apps[0] is not an internal app');
+			await importCredentials(
+				main,
+				[
+					{
+						...CREDENTIAL,
+						type: 'dingTalkApi',
+						data: {
+							appType: 'internal',
+							clientId: app.appKey,
+							clientSecret: app.appSecret,
+							region: 'custom',
+							baseUrl: sandbox.url,
+							accessToken: '',
+						},
+					},
+				],
+				lineDir,
+			);
+			const dir = join(lineDir, 'workflows');
+			mkdirSync(dir, { recursive: true });
+			writeFileSync(join(dir, 'queue.json'), JSON.stringify(queueWorkflow(), null, 2));
+			await importWorkflows(main, dir);
+			// Activation before `n8n start`: 1.x sets the workflow active, 2.x publishes it (2.x has no --active).
+			const activate =
+				tag === '1.x'
+					? ['update:workflow', `--id=${WORKFLOW_ID}`, '--active=true']
+					: ['publish:workflow', `--id=${WORKFLOW_ID}`];
+			const result = await n8nCli(main, activate);
+			if (result.code !== 0)
+				throw new Error(describeCliFailure(`n8n ${activate.join(' ')}`, result, main.logPath));
+			return `${database}; ${activate[0]}`;
+		},
+		(n) => n,
+	);
 	if (!ready) return;
 
 	const workers: Worker[] = [];
-	const started = await timed(tag, `n8n start (queue mode) + ${WORKERS} workers`, async () => {
-		// All three at once: each loads n8n and connects to the database and Redis on its own.
-		const [server, ...started] = await Promise.all([startN8n(main), ...names.slice(1).map((name) => startWorker(name, instances.get(name)!))]);
-		workers.push(...started);
-		return server;
-	}, (s) => s.url);
+	const started = await timed(
+		tag,
+		`n8n start (queue mode) + ${WORKERS} workers`,
+		async () => {
+			// All three at once: each loads n8n and connects to the database and Redis on its own.
+			const [server, ...started] = await Promise.all([
+				startN8n(main),
+				...names.slice(1).map((name) => startWorker(name, instances.get(name)!)),
+			]);
+			workers.push(...started);
+			return server;
+		},
+		(s) => s.url,
+	);
 	if (!started) return;
 
 	try {
-		await timed(tag, `${CALLS} webhook calls × ${BOOKINGS_PER_CALL} bookings on the workers`, async () => {
-			const sent = await sendBookings(started.url, bookings);
-			const runs = await waitForExecutions(postgres, database, CALLS);
-			return await check(runs, sent, workers, started.output(), sandbox, bookings);
-		}, (n) => n);
+		await timed(
+			tag,
+			`${CALLS} webhook calls × ${BOOKINGS_PER_CALL} bookings on the workers`,
+			async () => {
+				const sent = await sendBookings(started.url, bookings);
+				const runs = await waitForExecutions(postgres, database, CALLS);
+				return await check(runs, sent, workers, started.output(), sandbox, bookings);
+			},
+			(n) => n,
+		);
 	} finally {
 		for (const worker of workers) await worker.stop();
 		await started.stop();
@@ -290,26 +369,39 @@ async function sendBookings(url: string, bookings: BenchBooking[]): Promise<numb
 			});
 			const text = await response.text();
 			if (response.ok) return;
-			if (response.status !== 404 || Date.now() > deadline) throw new Error(`POST /webhook/${WEBHOOK_PATH} answered ${response.status}: ${text.slice(0, 200)}`);
+			if (response.status !== 404 || Date.now() > deadline)
+				throw new Error(
+					`POST /webhook/${WEBHOOK_PATH} answered ${response.status}: ${text.slice(0, 200)}`,
+				);
 			await sleep(500);
 		}
 	};
 	// One call first: it waits out the webhook's registration, then the other 19 go at once.
 	await post({ bookings: bookings.slice(0, BOOKINGS_PER_CALL) });
 	await Promise.all(
-		Array.from({ length: CALLS - 1 }, (_, i) => post({ bookings: bookings.slice((i + 1) * BOOKINGS_PER_CALL, (i + 2) * BOOKINGS_PER_CALL) })),
+		Array.from({ length: CALLS - 1 }, (_, i) =>
+			post({ bookings: bookings.slice((i + 1) * BOOKINGS_PER_CALL, (i + 2) * BOOKINGS_PER_CALL) }),
+		),
 	);
 	return CALLS;
 }
 
-async function waitForExecutions(postgres: RunningPostgres, database: string, count: number): Promise<ExecutionRow[]> {
+async function waitForExecutions(
+	postgres: RunningPostgres,
+	database: string,
+	count: number,
+): Promise<ExecutionRow[]> {
 	const deadline = Date.now() + 5 * 60_000;
 	for (;;) {
 		const runs = await executions(postgres, database);
-		const finished = runs.filter((r) => !['new', 'running', 'waiting'].includes(r.status) && Number.isFinite(r.stoppedAt));
+		const finished = runs.filter(
+			(r) => !['new', 'running', 'waiting'].includes(r.status) && Number.isFinite(r.stoppedAt),
+		);
 		if (finished.length >= count) return runs;
 		if (Date.now() > deadline) {
-			throw new Error(`after 5 minutes ${finished.length} of ${count} executions finished (${runs.map((r) => `${r.id}:${r.status}`).join(', ')})`);
+			throw new Error(
+				`after 5 minutes ${finished.length} of ${count} executions finished (${runs.map((r) => `${r.id}:${r.status}`).join(', ')})`,
+			);
 		}
 		await sleep(1000);
 	}
@@ -326,9 +418,15 @@ async function check(
 	const problems: string[] = [];
 	if (runs.length !== sent) problems.push(`${runs.length} executions for ${sent} webhook calls`);
 	const failed = runs.filter((r) => r.status !== 'success');
-	if (failed.length) problems.push(`executions not successful: ${failed.map((r) => `${r.id} (${r.status})`).join(', ')}`);
+	if (failed.length)
+		problems.push(
+			`executions not successful: ${failed.map((r) => `${r.id} (${r.status})`).join(', ')}`,
+		);
 	const notWebhook = runs.filter((r) => r.mode !== 'webhook');
-	if (notWebhook.length) problems.push(`executions not started by the webhook: ${notWebhook.map((r) => `${r.id} (${r.mode})`).join(', ')}`);
+	if (notWebhook.length)
+		problems.push(
+			`executions not started by the webhook: ${notWebhook.map((r) => `${r.id} (${r.mode})`).join(', ')}`,
+		);
 
 	// Where each execution ran: the worker whose log says it started it. The main process enqueues.
 	const byWorker = workers.map((w) => ({ name: w.name, ids: startedByWorker(w.output()) }));
@@ -336,8 +434,10 @@ async function check(
 	const ranOnMain = startedByWorker(mainOutput);
 	for (const run of runs) {
 		const on = byWorker.filter((w) => w.ids.has(run.id)).map((w) => w.name);
-		if (on.length !== 1) problems.push(`execution ${run.id} started on ${on.length ? on.join(' and ') : 'no worker'}`);
-		if (!enqueued.has(run.id)) problems.push(`the main process did not enqueue execution ${run.id}`);
+		if (on.length !== 1)
+			problems.push(`execution ${run.id} started on ${on.length ? on.join(' and ') : 'no worker'}`);
+		if (!enqueued.has(run.id))
+			problems.push(`the main process did not enqueue execution ${run.id}`);
 		if (ranOnMain.has(run.id)) problems.push(`execution ${run.id} ran on the main process`);
 	}
 	const idle = byWorker.filter((w) => !runs.some((r) => w.ids.has(r.id)));
@@ -348,9 +448,14 @@ async function check(
 	const [first, second] = byWorker.map((w) => intervals(w.ids));
 	let overlapMs = 0;
 	for (const a of first ?? []) {
-		for (const b of second ?? []) overlapMs = Math.max(overlapMs, Math.min(a.stoppedAt, b.stoppedAt) - Math.max(a.startedAt, b.startedAt));
+		for (const b of second ?? [])
+			overlapMs = Math.max(
+				overlapMs,
+				Math.min(a.stoppedAt, b.stoppedAt) - Math.max(a.startedAt, b.startedAt),
+			);
 	}
-	if (!(overlapMs > 0)) problems.push('no execution of one worker overlapped in time with one of the other');
+	if (!(overlapMs > 0))
+		problems.push('no execution of one worker overlapped in time with one of the other');
 
 	// Every booking exactly once: each event holds its room, and DingTalk applied one booking per item.
 	const dingtalk = new SandboxClient(sandbox.url);
@@ -361,16 +466,21 @@ async function check(
 	};
 	const adds = stats.actions.AddMeetingRooms ?? {};
 	const applied = (adds['200'] ?? 0) - stats.idempotentReplays;
-	if (applied !== bookings.length) problems.push(`the sandbox applied ${applied} bookings for ${bookings.length} items (answers: ${JSON.stringify(adds)})`);
+	if (applied !== bookings.length)
+		problems.push(
+			`the sandbox applied ${applied} bookings for ${bookings.length} items (answers: ${JSON.stringify(adds)})`,
+		);
 	let wrong = 0;
 	for (const booking of bookings) {
 		const rooms = Object.keys(await dingtalk.roomsOf(booking.eventId));
 		if (rooms.length !== 1 || rooms[0] !== booking.rooms[0]) wrong++;
 	}
-	if (wrong) problems.push(`${wrong} of ${bookings.length} events do not hold exactly their booked room`);
+	if (wrong)
+		problems.push(`${wrong} of ${bookings.length} events do not hold exactly their booked room`);
 
 	if (problems.length) throw new Error(problems.join('\n'));
-	const span = (Math.max(...runs.map((r) => r.stoppedAt)) - Math.min(...runs.map((r) => r.startedAt))) / 1000;
+	const span =
+		(Math.max(...runs.map((r) => r.stoppedAt)) - Math.min(...runs.map((r) => r.startedAt))) / 1000;
 	return (
 		`${runs.length} executions succeeded, ${byWorker.map((w) => `${w.name} ran ${intervals(w.ids).length}`).join(', ')}, ` +
 		`none on main; ${bookings.length} bookings once each in ${span.toFixed(1)} s ` +
@@ -390,21 +500,50 @@ async function main(): Promise<number> {
 	});
 	console.error(`[queue] work folder (logs, user folders, database): ${workDir}`);
 	try {
-		const services = await timed('-', 'Postgres and Redis (Debian packages)', () => ensureServices(workDir), (s) => s);
-		const pack = await timed('-', 'build, pack, check + lint tarball', async () => {
-			const result = await buildAndPack(REPO, workDir);
-			if (result.problems.length) throw new Error(result.problems.join('\n'));
-			return result;
-		}, (p) => `${p.files.length} files`);
+		const services = await timed(
+			'-',
+			'Postgres and Redis (Debian packages)',
+			() => ensureServices(workDir),
+			(s) => s,
+		);
+		const pack = await timed(
+			'-',
+			'build, pack, check + lint tarball',
+			async () => {
+				const result = await buildAndPack(REPO, workDir);
+				if (result.problems.length) throw new Error(result.problems.join('\n'));
+				return result;
+			},
+			(p) => `${p.files.length} files`,
+		);
 		if (services && pack) {
 			const log = openLog(join(workDir, 'services.log'));
 			onCleanup('services log', () => new Promise<void>((done) => log.end(done)));
-			const postgres = await timed('-', 'start Postgres', () => startPostgres(log), (p) => `127.0.0.1:${p.port}`);
-			const redis = await timed('-', 'start Redis', () => startRedis(log), (r) => `127.0.0.1:${r.port}`);
-			if (postgres && redis) for (const line of options.lines) await runLine(line, pack.tarball, postgres, redis, workDir);
+			const postgres = await timed(
+				'-',
+				'start Postgres',
+				() => startPostgres(log),
+				(p) => `127.0.0.1:${p.port}`,
+			);
+			const redis = await timed(
+				'-',
+				'start Redis',
+				() => startRedis(log),
+				(r) => `127.0.0.1:${r.port}`,
+			);
+			if (postgres && redis)
+				for (const line of options.lines)
+					await runLine(line, pack.tarball, postgres, redis, workDir);
 		}
 	} catch (error) {
-		rows.push({ line: '-', step: 'queue run', outcome: 'FAIL', ms: 0, note: (error as Error).message.split('\n')[0], detail: (error as Error).stack });
+		rows.push({
+			line: '-',
+			step: 'queue run',
+			outcome: 'FAIL',
+			ms: 0,
+			note: (error as Error).message.split('\n')[0],
+			detail: (error as Error).stack,
+		});
 	} finally {
 		await cleanupAll();
 	}
@@ -413,7 +552,10 @@ async function main(): Promise<number> {
 	console.log(`\ntotal ${seconds(Date.now() - started)}`);
 	if (failed.length) {
 		console.log(`\n${failed.length} failed:`);
-		for (const row of failed) console.log(`\n[${row.line}] ${row.step}:\n    ${(row.detail ?? row.note).split('\n').join('\n    ')}`);
+		for (const row of failed)
+			console.log(
+				`\n[${row.line}] ${row.step}:\n    ${(row.detail ?? row.note).split('\n').join('\n    ')}`,
+			);
 		console.log(`\nlogs kept in ${workDir}`);
 		return 1;
 	}

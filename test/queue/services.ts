@@ -65,49 +65,108 @@ export interface RunningPostgres {
 
 /** Runs a Postgres binary, as the postgres user when we are root. */
 function asPostgresUser(bin: string, args: string[]): [string, string[]] {
-	return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+	return process.getuid?.() === 0
+		? ['runuser', ['-u', 'postgres', '--', bin, ...args]]
+		: [bin, args];
 }
 
 /** A throw-away cluster in a temporary folder of its own (the postgres user cannot enter ours), removed at cleanup. */
 export async function startPostgres(log: WriteStream): Promise<RunningPostgres> {
 	const bin = postgresBin();
-	if (!bin) throw new Error(`no Postgres in ${POSTGRES_ROOT}: apt-get install ${PACKAGES.postgres}`);
+	if (!bin)
+		throw new Error(`no Postgres in ${POSTGRES_ROOT}: apt-get install ${PACKAGES.postgres}`);
 	const data = mkdtempSync(join(tmpdir(), 'n8n-dingtalk-queue-postgres-'));
 	onCleanup('postgres data folder', () => rmSync(data, { recursive: true, force: true }));
 	if (process.getuid?.() === 0) {
 		const id = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
 		const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-		if (id.status !== 0) throw new Error('no `postgres` user (Debian\'s postgresql package creates it)');
+		if (id.status !== 0)
+			throw new Error("no `postgres` user (Debian's postgresql package creates it)");
 		chownSync(data, Number(id.stdout.trim()), Number(gid.stdout.trim()));
 	}
 	const user = 'postgres';
-	const [initCommand, initArgs] = asPostgresUser(join(bin, 'initdb'), ['-D', data, '-U', user, '--auth=trust', '-E', 'UTF8', '--no-sync']);
+	const [initCommand, initArgs] = asPostgresUser(join(bin, 'initdb'), [
+		'-D',
+		data,
+		'-U',
+		user,
+		'--auth=trust',
+		'-E',
+		'UTF8',
+		'--no-sync',
+	]);
 	const init = await run(initCommand, initArgs, { log, timeoutMs: 2 * 60_000 });
-	if (init.code !== 0) throw new Error(`initdb failed (exit ${init.code}): ${init.stderr.trim().split('\n').slice(-3).join(' ')}`);
+	if (init.code !== 0)
+		throw new Error(
+			`initdb failed (exit ${init.code}): ${init.stderr.trim().split('\n').slice(-3).join(' ')}`,
+		);
 	const port = await freePort();
 	// Trust on loopback only; no fsync: a throw-away database.
 	const [command, args] = asPostgresUser(join(bin, 'postgres'), [
-		'-D', data, '-p', String(port), '-k', data, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off',
-		'-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
+		'-D',
+		data,
+		'-p',
+		String(port),
+		'-k',
+		data,
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		'fsync=off',
+		'-c',
+		'synchronous_commit=off',
+		'-c',
+		'full_page_writes=off',
+		'-c',
+		'max_connections=200',
 	]);
 	const server = startBackground(command, args, { log, name: 'postgres' });
 	const psql = join(bin, 'psql');
 	const query = async (database: string, sql: string): Promise<string[][]> => {
-		const result = await run(psql, ['-h', '127.0.0.1', '-p', String(port), '-U', user, '-d', database, '-AtX', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
-			log,
-			timeoutMs: 60_000,
-		});
+		const result = await run(
+			psql,
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(port),
+				'-U',
+				user,
+				'-d',
+				database,
+				'-AtX',
+				'-F',
+				'\t',
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-c',
+				sql,
+			],
+			{
+				log,
+				timeoutMs: 60_000,
+			},
+		);
 		if (result.code !== 0) throw new Error(`psql failed: ${result.stderr.trim()}`);
-		return result.stdout.split('\n').filter((line) => line !== '').map((line) => line.split('\t'));
+		return result.stdout
+			.split('\n')
+			.filter((line) => line !== '')
+			.map((line) => line.split('\t'));
 	};
 	const deadline = Date.now() + 60_000;
 	for (;;) {
-		if (server.child.exitCode !== null) throw new Error(`postgres exited (${server.child.exitCode}): ${server.output().trim().split('\n').slice(-3).join(' ')}`);
+		if (server.child.exitCode !== null)
+			throw new Error(
+				`postgres exited (${server.child.exitCode}): ${server.output().trim().split('\n').slice(-3).join(' ')}`,
+			);
 		try {
 			await query('postgres', 'select 1');
 			break;
 		} catch (error) {
-			if (Date.now() > deadline) throw new Error(`postgres did not accept connections within a minute: ${(error as Error).message}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`postgres did not accept connections within a minute: ${(error as Error).message}`,
+				);
 			await sleep(300);
 		}
 	}
@@ -137,7 +196,10 @@ export async function startRedis(log: WriteStream): Promise<RunningRedis> {
 	);
 	const deadline = Date.now() + 30_000;
 	while (!/Ready to accept connections/.test(server.output())) {
-		if (server.child.exitCode !== null) throw new Error(`redis-server exited (${server.child.exitCode}): ${server.output().trim().split('\n').slice(-3).join(' ')}`);
+		if (server.child.exitCode !== null)
+			throw new Error(
+				`redis-server exited (${server.child.exitCode}): ${server.output().trim().split('\n').slice(-3).join(' ')}`,
+			);
 		if (Date.now() > deadline) throw new Error('redis-server did not get ready within 30 s');
 		await sleep(200);
 	}

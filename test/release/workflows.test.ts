@@ -42,9 +42,13 @@ const ci = parse(read('.github/workflows/ci.yml')) as Workflow;
 const publish = parse(read('.github/workflows/publish.yml')) as Workflow;
 
 const steps = (workflow: Workflow) => Object.values(workflow.jobs).flatMap((job) => job.steps);
-const runText = (workflow: Workflow) => steps(workflow).map((step) => step.run ?? '').join('\n');
+const runText = (workflow: Workflow) =>
+	steps(workflow)
+		.map((step) => step.run ?? '')
+		.join('\n');
 /** `npm run X` and `npm run-script X` in a shell text. */
-const npmScriptsCalled = (text: string) => [...text.matchAll(/\bnpm run(?:-script)? ([\w:.-]+)/g)].map((m) => m[1]);
+const npmScriptsCalled = (text: string) =>
+	[...text.matchAll(/\bnpm run(?:-script)? ([\w:.-]+)/g)].map((m) => m[1]);
 
 /** GitHub's filter globs for tags: `*` is any run of characters but `/`. */
 function globMatches(glob: string, name: string): boolean {
@@ -100,14 +104,19 @@ describe('.github/workflows/publish.yml', () => {
 
 	it('may mint an OIDC token (provenance, trusted publishing) and only read the repository', () => {
 		const [job] = Object.values(publish.jobs);
-		expect({ ...publish.permissions, ...job.permissions }).toEqual({ 'id-token': 'write', contents: 'read' });
+		expect({ ...publish.permissions, ...job.permissions }).toEqual({
+			'id-token': 'write',
+			contents: 'read',
+		});
 	});
 
 	it('publishes with npm run release, falling back to an NPM_TOKEN secret when one is set', () => {
 		const release = steps(publish).find((step) => /\bnpm run release\b/.test(step.run ?? ''));
 		expect(release).toBeDefined();
 		expect(release?.env?.NPM_TOKEN).toBe('${{ secrets.NPM_TOKEN }}');
-		expect(release?.run).toMatch(/if \[ -n "\$NPM_TOKEN" \]; then npm config set \/\/registry\.npmjs\.org\/:_authToken "\$NPM_TOKEN"; fi/);
+		expect(release?.run).toMatch(
+			/if \[ -n "\$NPM_TOKEN" \]; then npm config set \/\/registry\.npmjs\.org\/:_authToken "\$NPM_TOKEN"; fi/,
+		);
 	});
 
 	it('installs with npm ci and tests before it publishes', () => {
@@ -121,11 +130,14 @@ describe('.github/workflows/publish.yml', () => {
 	it('uses npm 11 (trusted publishing needs npm >= 11.5.1) on a Node line CI tests', () => {
 		expect(runText(publish)).toMatch(/npm install --global npm@11\b/);
 		const setup = steps(publish).find((step) => step.uses?.startsWith('actions/setup-node@'));
-		expect(Object.values(ci.jobs)[0].strategy?.matrix?.node).toContain(setup?.with?.['node-version']);
+		expect(Object.values(ci.jobs)[0].strategy?.matrix?.node).toContain(
+			setup?.with?.['node-version'],
+		);
 	});
 
 	it('calls only npm scripts that exist', () => {
-		for (const script of npmScriptsCalled(runText(publish))) expect(packageJson.scripts).toHaveProperty([script]);
+		for (const script of npmScriptsCalled(runText(publish)))
+			expect(packageJson.scripts).toHaveProperty([script]);
 	});
 });
 
@@ -133,8 +145,14 @@ describe('npm run release', () => {
 	const script = join(root, 'scripts', 'release.js');
 	/** The release script with the given CI variables and none of the runner's own. */
 	const runRelease = (env: Record<string, string>) => {
-		const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('GITHUB_')));
-		return spawnSync(process.execPath, [script], { cwd: root, env: { ...clean, ...env }, encoding: 'utf8' });
+		const clean = Object.fromEntries(
+			Object.entries(process.env).filter(([key]) => !key.startsWith('GITHUB_')),
+		);
+		return spawnSync(process.execPath, [script], {
+			cwd: root,
+			env: { ...clean, ...env },
+			encoding: 'utf8',
+		});
 	};
 
 	it('is scripts/release.js, which hands over to n8n-node release (lint, build, publish with provenance)', () => {
@@ -153,7 +171,11 @@ describe('npm run release', () => {
 	});
 
 	it('refuses a tag that does not name package.json version, before anything runs', () => {
-		const result = runRelease({ GITHUB_ACTIONS: 'true', GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v999.0.0' });
+		const result = runRelease({
+			GITHUB_ACTIONS: 'true',
+			GITHUB_REF_TYPE: 'tag',
+			GITHUB_REF_NAME: 'v999.0.0',
+		});
 		expect(result.status).toBe(1);
 		expect(result.stderr).toContain(`does not name package.json's version ${packageJson.version}`);
 	});

@@ -34,7 +34,11 @@ describe('--state persistence', () => {
 		await raw(first.url, { path: '/__sandbox/clock', body: { advanceSeconds: 60 } });
 		await first.close();
 		const saved = JSON.parse(readFileSync(statePath, 'utf8'));
-		expect(saved).toMatchObject({ format: 'dingtalk-sandbox-state', version: 1, clockOffsetMs: 60_000 });
+		expect(saved).toMatchObject({
+			format: 'dingtalk-sandbox-state',
+			version: 1,
+			clockOffsetMs: 60_000,
+		});
 		expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
 		const second = await startSandbox({ port: 0, statePath });
@@ -42,18 +46,28 @@ describe('--state persistence', () => {
 			const dt2 = api(second.url, token); // the old token is still valid
 			const ev = await dt2.getEvent(id);
 			expect(ev.status).toBe(200);
-			expect(ev.json.meetingRooms).toEqual([expect.objectContaining({ roomId: ROOM_IDS.xixi, responseStatus: 'accepted' })]);
+			expect(ev.json.meetingRooms).toEqual([
+				expect.objectContaining({ roomId: ROOM_IDS.xixi, responseStatus: 'accepted' }),
+			]);
 			const other = (await dt2.createEvent(eventBody(9, 10))).json.id as string;
-			expect((await dt2.addRooms(other, [ROOM_IDS.xixi])).json.code).toBe('meetingRoomNotAvailable');
-			expect((await raw(second.url, { path: '/__sandbox/clock' })).json.offsetSeconds).toBeGreaterThanOrEqual(60);
+			expect((await dt2.addRooms(other, [ROOM_IDS.xixi])).json.code).toBe(
+				'meetingRoomNotAvailable',
+			);
+			expect(
+				(await raw(second.url, { path: '/__sandbox/clock' })).json.offsetSeconds,
+			).toBeGreaterThanOrEqual(60);
 			// Changes are written in the background while running, not only at close.
 			await dt2.call('DELETE', `${dt2.events()}/${other}`);
 			const statusOnDisk = () => {
-				const events = JSON.parse(readFileSync(statePath, 'utf8')).model.orgs[0].events as Array<{ id: string; status: string }>;
+				const events = JSON.parse(readFileSync(statePath, 'utf8')).model.orgs[0].events as Array<{
+					id: string;
+					status: string;
+				}>;
 				return events.find((e) => e.id === other)?.status;
 			};
 			const deadline = Date.now() + 5000;
-			while (statusOnDisk() !== 'cancelled' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+			while (statusOnDisk() !== 'cancelled' && Date.now() < deadline)
+				await new Promise((r) => setTimeout(r, 50));
 			expect(statusOnDisk()).toBe('cancelled');
 		} finally {
 			await second.close();
@@ -77,14 +91,29 @@ describe('--state persistence', () => {
 	it.each([
 		['not JSON', '{"format": "dingtalk-sandbox-state", '],
 		['not a state file', '{"hello": "world"}'],
-		['a broken snapshot', JSON.stringify({ format: 'dingtalk-sandbox-state', version: 1, seed: cloneSeed(), clockOffsetMs: 0, model: { tokens: 'x', orgs: [] }, idempotency: [] })],
-	])('refuses a corrupt file (%s) with a clear error and never overwrites it', async (_name, content) => {
-		const statePath = join(dir, `corrupt-${Math.random().toString(36).slice(2)}.json`);
-		writeFileSync(statePath, content);
-		await expect(startSandbox({ port: 0, statePath })).rejects.toThrow(/Cannot use sandbox state file .*left untouched/);
-		await new Promise((r) => setTimeout(r, 300));
-		expect(readFileSync(statePath, 'utf8')).toBe(content);
-	});
+		[
+			'a broken snapshot',
+			JSON.stringify({
+				format: 'dingtalk-sandbox-state',
+				version: 1,
+				seed: cloneSeed(),
+				clockOffsetMs: 0,
+				model: { tokens: 'x', orgs: [] },
+				idempotency: [],
+			}),
+		],
+	])(
+		'refuses a corrupt file (%s) with a clear error and never overwrites it',
+		async (_name, content) => {
+			const statePath = join(dir, `corrupt-${Math.random().toString(36).slice(2)}.json`);
+			writeFileSync(statePath, content);
+			await expect(startSandbox({ port: 0, statePath })).rejects.toThrow(
+				/Cannot use sandbox state file .*left untouched/,
+			);
+			await new Promise((r) => setTimeout(r, 300));
+			expect(readFileSync(statePath, 'utf8')).toBe(content);
+		},
+	);
 
 	it('StateFileError is exported for callers', async () => {
 		const statePath = join(dir, 'bad.json');
@@ -114,7 +143,11 @@ afterEach(async () => {
 });
 
 function spawnCli(command: string, args: string[]): Spawned {
-	const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+	const child = spawn(command, args, {
+		cwd: ROOT,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: { ...process.env, NO_COLOR: '1' },
+	});
 	running.add(child);
 	let out = '';
 	let err = '';
@@ -159,11 +192,26 @@ describe('CLI', () => {
 		const seed = cloneSeed();
 		(seed.apps[0] as { appKey: string }).appKey = 'dingclicustomkey';
 		writeFileSync(seedPath, JSON.stringify(seed));
-		const s = spawnCli(TSX, ['sandbox/cli.ts', '--port', '0', '--seed', seedPath, '--state', statePath, '--latency-ms', '7', '--qps', '--json']);
+		const s = spawnCli(TSX, [
+			'sandbox/cli.ts',
+			'--port',
+			'0',
+			'--seed',
+			seedPath,
+			'--state',
+			statePath,
+			'--latency-ms',
+			'7',
+			'--qps',
+			'--json',
+		]);
 		const [line] = await waitFor(s, /^\{.*\}$/m);
 		const info = JSON.parse(line);
 		expect(info.apps[0].appKey).toBe('dingclicustomkey');
-		expect((await raw(info.url, { path: '/__sandbox/config' })).json).toMatchObject({ latencyMs: 7, qps: 20 });
+		expect((await raw(info.url, { path: '/__sandbox/config' })).json).toMatchObject({
+			latencyMs: 7,
+			qps: 20,
+		});
 		s.child.kill('SIGINT');
 		expect((await s.exited).code).toBe(0);
 		expect(existsSync(statePath)).toBe(true);
@@ -174,7 +222,10 @@ describe('CLI', () => {
 		const [line] = await waitFor(s, /^\{"url".*\}$/m);
 		const { url } = JSON.parse(line);
 		const token = await getToken(url);
-		await api(url, token).call('GET', `/v1.0/rooms/meetingRoomLists?unionId=${ALICE}&access_token=${token}`);
+		await api(url, token).call(
+			'GET',
+			`/v1.0/rooms/meetingRoomLists?unionId=${ALICE}&access_token=${token}`,
+		);
 		await waitFor(s, /meetingRoomLists/);
 		await waitFor(s, /"statusCode":200/);
 		s.child.kill('SIGTERM');
@@ -214,7 +265,14 @@ describe('CLI', () => {
 it('helper smoke test', async () => {
 	const sb = await startSandbox({ port: 0 });
 	try {
-		expect((await api(sb.url, await getToken(sb.url)).call('GET', `/v1.0/calendar/users/${ALICE}/calendars`)).status).toBe(200);
+		expect(
+			(
+				await api(sb.url, await getToken(sb.url)).call(
+					'GET',
+					`/v1.0/calendar/users/${ALICE}/calendars`,
+				)
+			).status,
+		).toBe(200);
 	} finally {
 		await sb.close();
 	}

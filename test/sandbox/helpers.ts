@@ -80,7 +80,10 @@ export const internalApp = defaultSeed.apps[0] as SeedInternalApp;
 export const ALICE = defaultSeed.users[0].unionId;
 export const BOB = defaultSeed.users[1].unionId;
 
-export async function getToken(baseUrl: string, app: SeedInternalApp = internalApp): Promise<string> {
+export async function getToken(
+	baseUrl: string,
+	app: SeedInternalApp = internalApp,
+): Promise<string> {
 	const res = await raw(baseUrl, {
 		path: '/v1.0/oauth2/accessToken',
 		headers: { 'content-type': 'application/json' },
@@ -92,7 +95,12 @@ export async function getToken(baseUrl: string, app: SeedInternalApp = internalA
 
 /** A DingTalk API client bound to a token. */
 export function api(baseUrl: string, token: string) {
-	const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+	const call = (
+		method: string,
+		path: string,
+		body?: unknown,
+		headers: Record<string, string> = {},
+	) =>
 		raw(baseUrl, {
 			method,
 			path,
@@ -109,19 +117,30 @@ export function api(baseUrl: string, token: string) {
 		events,
 		createEvent: (body: unknown, user = ALICE, headers?: Record<string, string>) =>
 			call('POST', events(user), body, headers),
-		addRooms: (eventId: string, roomIds: string[], user = ALICE, headers?: Record<string, string>) =>
+		addRooms: (
+			eventId: string,
+			roomIds: string[],
+			user = ALICE,
+			headers?: Record<string, string>,
+		) =>
 			call(
 				'POST',
 				`${events(user)}/${encodeURIComponent(eventId)}/meetingRooms`,
 				{ meetingRoomsToAdd: roomIds.map((roomId) => ({ roomId })) },
 				headers,
 			),
-		getEvent: (eventId: string, user = ALICE) => call('GET', `${events(user)}/${encodeURIComponent(eventId)}`),
+		getEvent: (eventId: string, user = ALICE) =>
+			call('GET', `${events(user)}/${encodeURIComponent(eventId)}`),
 	};
 }
 
 /** A timed event body on 2030-01-20 (a day the default seed leaves empty). */
-export function eventBody(startHour: number, endHour: number, summary = 'Test event', day = '2030-01-20'): Record<string, unknown> {
+export function eventBody(
+	startHour: number,
+	endHour: number,
+	summary = 'Test event',
+	day = '2030-01-20',
+): Record<string, unknown> {
 	const hh = (h: number) => String(h).padStart(2, '0');
 	return {
 		summary,

@@ -6,7 +6,12 @@
  * "true" → true, so a recording proxy between SDK and sandbox lets the same test assert the raw JSON
  * types too.
  */
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+	createServer,
+	request as httpRequest,
+	type IncomingHttpHeaders,
+	type Server,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import CalendarClient, * as $Cal from '@alicloud/dingtalk/dist/calendar_1_0/client';
@@ -15,7 +20,14 @@ import RoomsClient, * as $Rooms from '@alicloud/dingtalk/dist/rooms_1_0/client';
 import { Config } from '@alicloud/openapi-client';
 import { RuntimeOptions } from '@alicloud/tea-util';
 
-import { EVENT_IDS, ROOM_IDS, startSandbox, USER_IDS, type RunningSandbox, type SeedThirdPartyApp } from '../../sandbox';
+import {
+	EVENT_IDS,
+	ROOM_IDS,
+	startSandbox,
+	USER_IDS,
+	type RunningSandbox,
+	type SeedThirdPartyApp,
+} from '../../sandbox';
 import { internalApp, raw } from './helpers';
 
 interface Exchange {
@@ -30,7 +42,9 @@ interface Exchange {
 }
 
 /** Forwards everything to the sandbox and records both directions. */
-function recordingProxy(target: string): Promise<{ server: Server; port: number; log: Exchange[] }> {
+function recordingProxy(
+	target: string,
+): Promise<{ server: Server; port: number; log: Exchange[] }> {
 	const t = new URL(target);
 	const log: Exchange[] = [];
 	const server = createServer((req, res) => {
@@ -39,7 +53,14 @@ function recordingProxy(target: string): Promise<{ server: Server; port: number;
 		req.on('end', () => {
 			const requestBody = Buffer.concat(chunks);
 			const fwd = httpRequest(
-				{ host: t.hostname, port: t.port, method: req.method, path: req.url, headers: req.headers, agent: false },
+				{
+					host: t.hostname,
+					port: t.port,
+					method: req.method,
+					path: req.url,
+					headers: req.headers,
+					agent: false,
+				},
 				(up) => {
 					const out: Buffer[] = [];
 					up.on('data', (c: Buffer) => out.push(c));
@@ -74,7 +95,9 @@ function recordingProxy(target: string): Promise<{ server: Server; port: number;
 		});
 	});
 	return new Promise((resolve) =>
-		server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, log })),
+		server.listen(0, '127.0.0.1', () =>
+			resolve({ server, port: (server.address() as AddressInfo).port, log }),
+		),
 	);
 }
 
@@ -105,8 +128,10 @@ describe('official DingTalk SDK against the sandbox', () => {
 	let token: string;
 	const runtime = new RuntimeOptions({});
 	const last = (): Exchange => proxy.log[proxy.log.length - 1];
-	const calHeaders = <T>(H: new (m: Record<string, unknown>) => T, extra: Record<string, unknown> = {}): T =>
-		new H({ xAcsDingtalkAccessToken: token, ...extra });
+	const calHeaders = <T>(
+		H: new (m: Record<string, unknown>) => T,
+		extra: Record<string, unknown> = {},
+	): T => new H({ xAcsDingtalkAccessToken: token, ...extra });
 
 	beforeAll(async () => {
 		sb = await startSandbox({ port: 0 });
@@ -123,7 +148,12 @@ describe('official DingTalk SDK against the sandbox', () => {
 	});
 
 	it('gets tokens (internal and corp); raw expireIn is a number', async () => {
-		const res = await oauth.getAccessToken(new $OAuth.GetAccessTokenRequest({ appKey: internalApp.appKey, appSecret: internalApp.appSecret }));
+		const res = await oauth.getAccessToken(
+			new $OAuth.GetAccessTokenRequest({
+				appKey: internalApp.appKey,
+				appSecret: internalApp.appSecret,
+			}),
+		);
 		expect(res.statusCode).toBe(200);
 		token = res.body?.accessToken ?? '';
 		expect(token).toMatch(/^[0-9a-f]{32}$/);
@@ -137,13 +167,26 @@ describe('official DingTalk SDK against the sandbox', () => {
 
 		const tp = sb.seed.apps[1] as SeedThirdPartyApp;
 		const corp = await oauth.getCorpAccessToken(
-			new $OAuth.GetCorpAccessTokenRequest({ suiteKey: tp.suiteKey, suiteSecret: tp.suiteSecret, authCorpId: tp.corpId, suiteTicket: tp.suiteTicket }),
+			new $OAuth.GetCorpAccessTokenRequest({
+				suiteKey: tp.suiteKey,
+				suiteSecret: tp.suiteSecret,
+				authCorpId: tp.corpId,
+				suiteTicket: tp.suiteTicket,
+			}),
 		);
 		expect(corp.body?.expireIn).toBe(7200);
 		expect(typeof last().json.expireIn).toBe('number');
 
-		const bad = await sdkError(oauth.getAccessToken(new $OAuth.GetAccessTokenRequest({ appKey: internalApp.appKey, appSecret: 'wrong' })));
-		expect([bad.code, bad.statusCode, bad.data.message]).toEqual(['invalidClientIdOrSecret', 400, '无效的clientId或者clientSecret']);
+		const bad = await sdkError(
+			oauth.getAccessToken(
+				new $OAuth.GetAccessTokenRequest({ appKey: internalApp.appKey, appSecret: 'wrong' }),
+			),
+		);
+		expect([bad.code, bad.statusCode, bad.data.message]).toEqual([
+			'invalidClientIdOrSecret',
+			400,
+			'无效的clientId或者clientSecret',
+		]);
 	});
 
 	it('pages through the room list (numeric nextToken, boolean hasMore)', async () => {
@@ -175,15 +218,37 @@ describe('official DingTalk SDK against the sandbox', () => {
 		expect(seen).toEqual(sb.seed.rooms.map((r) => r.roomId));
 		expect(last().url).toMatch(/nextToken=10/);
 
-		const detail = await rooms.queryMeetingRoomWithOptions(ROOM_IDS.oldLab, new $Rooms.QueryMeetingRoomRequest({ unionId: ALICE }), calHeaders($Rooms.QueryMeetingRoomHeaders), runtime);
+		const detail = await rooms.queryMeetingRoomWithOptions(
+			ROOM_IDS.oldLab,
+			new $Rooms.QueryMeetingRoomRequest({ unionId: ALICE }),
+			calHeaders($Rooms.QueryMeetingRoomHeaders),
+			runtime,
+		);
 		expect(detail.body?.result?.extensionConfig?.openReservation).toBe(false);
 		expect(last().json.result.extensionConfig.openReservation).toBe(false);
-		expect(detail.body?.result?.extensionConfig?.reservationCloseDetail).toMatchObject({ closeReason: 'Closed for renovation' });
-		expect(detail.body?.result?.extensionConfig?.reservationCloseDetail?.taskEndTime).toBeUndefined();
-		expect(typeof last().json.result.extensionConfig.reservationCloseDetail.taskStartTime).toBe('number');
-		const groups = await rooms.queryMeetingRoomGroupListWithOptions(new $Rooms.QueryMeetingRoomGroupListRequest({ unionId: ALICE }), calHeaders($Rooms.QueryMeetingRoomGroupListHeaders), runtime);
-		expect(groups.body?.result?.map((g) => g.groupId)).toEqual(sb.seed.roomGroups.map((g) => g.groupId));
-		const group = await rooms.queryMeetingRoomGroupWithOptions('102', new $Rooms.QueryMeetingRoomGroupRequest({ unionId: ALICE }), calHeaders($Rooms.QueryMeetingRoomGroupHeaders), runtime);
+		expect(detail.body?.result?.extensionConfig?.reservationCloseDetail).toMatchObject({
+			closeReason: 'Closed for renovation',
+		});
+		expect(
+			detail.body?.result?.extensionConfig?.reservationCloseDetail?.taskEndTime,
+		).toBeUndefined();
+		expect(typeof last().json.result.extensionConfig.reservationCloseDetail.taskStartTime).toBe(
+			'number',
+		);
+		const groups = await rooms.queryMeetingRoomGroupListWithOptions(
+			new $Rooms.QueryMeetingRoomGroupListRequest({ unionId: ALICE }),
+			calHeaders($Rooms.QueryMeetingRoomGroupListHeaders),
+			runtime,
+		);
+		expect(groups.body?.result?.map((g) => g.groupId)).toEqual(
+			sb.seed.roomGroups.map((g) => g.groupId),
+		);
+		const group = await rooms.queryMeetingRoomGroupWithOptions(
+			'102',
+			new $Rooms.QueryMeetingRoomGroupRequest({ unionId: ALICE }),
+			calHeaders($Rooms.QueryMeetingRoomGroupHeaders),
+			runtime,
+		);
 		expect(group.body).toMatchObject({ groupId: 102, parentId: 101 });
 		expect(last().json).toEqual({ groupId: 102, groupName: 'HQ · 5F', parentId: 101 });
 	});
@@ -196,8 +261,14 @@ describe('official DingTalk SDK against the sandbox', () => {
 			'primary',
 			new $Cal.CreateEventRequest({
 				summary: 'SDK booking',
-				start: new $Cal.CreateEventRequestStart({ dateTime: '2030-02-11T10:00:00+08:00', timeZone: 'Asia/Shanghai' }),
-				end: new $Cal.CreateEventRequestEnd({ dateTime: '2030-02-11T11:00:00+08:00', timeZone: 'Asia/Shanghai' }),
+				start: new $Cal.CreateEventRequestStart({
+					dateTime: '2030-02-11T10:00:00+08:00',
+					timeZone: 'Asia/Shanghai',
+				}),
+				end: new $Cal.CreateEventRequestEnd({
+					dateTime: '2030-02-11T11:00:00+08:00',
+					timeZone: 'Asia/Shanghai',
+				}),
 				attendees: [new $Cal.CreateEventRequestAttendees({ id: USER_IDS.bob, isOptional: false })],
 				reminders: [new $Cal.CreateEventRequestReminders({ method: 'dingtalk', minutes: 5 })],
 			}),
@@ -206,7 +277,11 @@ describe('official DingTalk SDK against the sandbox', () => {
 		);
 		eventId = res.body?.id ?? '';
 		expect(eventId).toMatch(/^[A-Za-z0-9_-]+$/); // survives the SDK's unencoded path parameters
-		expect(res.body?.attendees?.[0]).toMatchObject({ id: USER_IDS.bob, displayName: 'Bob Li', self: false });
+		expect(res.body?.attendees?.[0]).toMatchObject({
+			id: USER_IDS.bob,
+			displayName: 'Bob Li',
+			self: false,
+		});
 		const raw = last().json;
 		expect(raw.reminders).toEqual([{ method: 'dingtalk', minutes: '5' }]);
 		expect(typeof raw.isAllDay).toBe('boolean');
@@ -220,7 +295,11 @@ describe('official DingTalk SDK against the sandbox', () => {
 				ALICE,
 				'primary',
 				id,
-				new $Cal.AddMeetingRoomsRequest({ meetingRoomsToAdd: roomIds.map((roomId) => new $Cal.AddMeetingRoomsRequestMeetingRoomsToAdd({ roomId })) }),
+				new $Cal.AddMeetingRoomsRequest({
+					meetingRoomsToAdd: roomIds.map(
+						(roomId) => new $Cal.AddMeetingRoomsRequestMeetingRoomsToAdd({ roomId }),
+					),
+				}),
 				calHeaders($Cal.AddMeetingRoomsHeaders),
 				runtime,
 			);
@@ -231,7 +310,14 @@ describe('official DingTalk SDK against the sandbox', () => {
 		// Re-adding a held room is a no-op.
 		expect((await add([ROOM_IDS.xixi])).body?.result).toBe(true);
 
-		const ev = await calendar.getEventWithOptions(ALICE, 'primary', eventId, new $Cal.GetEventRequest({}), calHeaders($Cal.GetEventHeaders), runtime);
+		const ev = await calendar.getEventWithOptions(
+			ALICE,
+			'primary',
+			eventId,
+			new $Cal.GetEventRequest({}),
+			calHeaders($Cal.GetEventHeaders),
+			runtime,
+		);
 		expect(ev.body?.meetingRooms?.map((r) => [r.roomId, r.responseStatus])).toEqual([
 			[ROOM_IDS.xixi, 'accepted'],
 			[ROOM_IDS.executiveLounge, 'tentative'],
@@ -240,30 +326,63 @@ describe('official DingTalk SDK against the sandbox', () => {
 		expect(last().json.reminders[0].minutes).toBe('5');
 		expect(last().json.status).toBe('confirmed');
 		expect(ev.body?.seriesMasterId).toBe('');
-		expect(ev.body?.extendedProperties?.sharedProperties).toMatchObject({ sourceOpenCid: '', belongCorpId: sb.seed.apps[0].corpId });
+		expect(ev.body?.extendedProperties?.sharedProperties).toMatchObject({
+			sourceOpenCid: '',
+			belongCorpId: sb.seed.apps[0].corpId,
+		});
 		expect(typeof last().json.seriesMasterId).toBe('string');
 		expect(typeof last().json.extendedProperties.sharedProperties.sourceOpenCid).toBe('string');
 	});
 
 	it('answers every documented AddMeetingRooms error', async () => {
 		const add = (body: $Cal.AddMeetingRoomsRequest, id = eventId) =>
-			sdkError(calendar.addMeetingRoomsWithOptions(ALICE, 'primary', id, body, calHeaders($Cal.AddMeetingRoomsHeaders), runtime));
+			sdkError(
+				calendar.addMeetingRoomsWithOptions(
+					ALICE,
+					'primary',
+					id,
+					body,
+					calHeaders($Cal.AddMeetingRoomsHeaders),
+					runtime,
+				),
+			);
 		const rooms = (ids: Array<string | undefined>) =>
-			new $Cal.AddMeetingRoomsRequest({ meetingRoomsToAdd: ids.map((roomId) => new $Cal.AddMeetingRoomsRequestMeetingRoomsToAdd({ roomId })) });
+			new $Cal.AddMeetingRoomsRequest({
+				meetingRoomsToAdd: ids.map(
+					(roomId) => new $Cal.AddMeetingRoomsRequestMeetingRoomsToAdd({ roomId }),
+				),
+			});
 		const cases: Array<[$Cal.AddMeetingRoomsRequest, string, string, number, string?]> = [
 			[rooms([undefined]), 'invalidParameter', 'roomId must be provided.', 400],
 			[new $Cal.AddMeetingRoomsRequest({}), 'invalidParameter', 'roomId must be provided.', 400],
 			[rooms([]), 'invalidParameter', 'roomId must be provided.', 400],
 			[
-				rooms([ROOM_IDS.phoneBoothA, ROOM_IDS.phoneBoothB, ROOM_IDS.qiantang, ROOM_IDS.bund, ROOM_IDS.lujiazui, ROOM_IDS.huangpu]),
+				rooms([
+					ROOM_IDS.phoneBoothA,
+					ROOM_IDS.phoneBoothB,
+					ROOM_IDS.qiantang,
+					ROOM_IDS.bund,
+					ROOM_IDS.lujiazui,
+					ROOM_IDS.huangpu,
+				]),
 				'invalidParameter',
 				'attendees batch size too large. Maximum allowed:5',
 				400,
 			],
 			// The event holds 2 rooms: 2 + 4 > 5.
-			[rooms([ROOM_IDS.phoneBoothA, ROOM_IDS.phoneBoothB, ROOM_IDS.qiantang, ROOM_IDS.bund]), 'invalidParameter', 'attendees batch size too large. Maximum allowed:5', 400],
+			[
+				rooms([ROOM_IDS.phoneBoothA, ROOM_IDS.phoneBoothB, ROOM_IDS.qiantang, ROOM_IDS.bund]),
+				'invalidParameter',
+				'attendees batch size too large. Maximum allowed:5',
+				400,
+			],
 			[rooms(['0'.repeat(48)]), 'invalidParameter', 'roomId invalid', 400],
-			[rooms([ROOM_IDS.oldLab]), 'meetingRoomNotAvailable', 'room is not open for reservation', 400],
+			[
+				rooms([ROOM_IDS.oldLab]),
+				'meetingRoomNotAvailable',
+				'room is not open for reservation',
+				400,
+			],
 			[rooms([ROOM_IDS.huangpu]), 'itemNotFound', '无法找到指定日程', 404, 'doesNotExist'],
 		];
 		const sent: string[] = [];
@@ -271,10 +390,16 @@ describe('official DingTalk SDK against the sandbox', () => {
 			const err = await add(body, id);
 			sent.push(last().requestBody);
 			expect([err.code, err.statusCode, err.data.message]).toEqual([code, status, message]);
-			expect(err.message).toBe(`${code}: code: ${status}, ${message} request id: ${err.data.requestid}`);
+			expect(err.message).toBe(
+				`${code}: code: ${status}, ${message} request id: ${err.data.requestid}`,
+			);
 			expect(Object.keys(last().json).sort()).toEqual(['code', 'message', 'requestid']);
 		}
-		expect(sent.slice(0, 3)).toEqual(['{"meetingRoomsToAdd":[{}]}', '{}', '{"meetingRoomsToAdd":[]}']);
+		expect(sent.slice(0, 3)).toEqual([
+			'{"meetingRoomsToAdd":[{}]}',
+			'{}',
+			'{"meetingRoomsToAdd":[]}',
+		]);
 
 		// A room another event holds at an overlapping time (seeded: West Lake, 2030-01-15 10:00–12:00).
 		const clash = await calendar.createEventWithOptions(
@@ -282,14 +407,24 @@ describe('official DingTalk SDK against the sandbox', () => {
 			'primary',
 			new $Cal.CreateEventRequest({
 				summary: 'clash',
-				start: new $Cal.CreateEventRequestStart({ dateTime: '2030-01-15T11:30:00+08:00', timeZone: 'Asia/Shanghai' }),
-				end: new $Cal.CreateEventRequestEnd({ dateTime: '2030-01-15T12:30:00+08:00', timeZone: 'Asia/Shanghai' }),
+				start: new $Cal.CreateEventRequestStart({
+					dateTime: '2030-01-15T11:30:00+08:00',
+					timeZone: 'Asia/Shanghai',
+				}),
+				end: new $Cal.CreateEventRequestEnd({
+					dateTime: '2030-01-15T12:30:00+08:00',
+					timeZone: 'Asia/Shanghai',
+				}),
 			}),
 			calHeaders($Cal.CreateEventHeaders),
 			runtime,
 		);
 		const busy = await add(rooms([ROOM_IDS.westLake]), clash.body?.id);
-		expect([busy.code, busy.statusCode, busy.data.message]).toEqual(['meetingRoomNotAvailable', 400, 'room busy']);
+		expect([busy.code, busy.statusCode, busy.data.message]).toEqual([
+			'meetingRoomNotAvailable',
+			400,
+			'room busy',
+		]);
 	});
 
 	it('room free/busy: BUSY and TENTATIVE items, empty = free, documented limits', async () => {
@@ -300,26 +435,55 @@ describe('official DingTalk SDK against the sandbox', () => {
 				calHeaders($Cal.GetMeetingRoomsScheduleHeaders),
 				runtime,
 			);
-		const res = await query([ROOM_IDS.xixi, ROOM_IDS.executiveLounge, ROOM_IDS.huangpu], '2030-02-11T00:00:00.000Z', '2030-02-12T00:00:00.000Z');
+		const res = await query(
+			[ROOM_IDS.xixi, ROOM_IDS.executiveLounge, ROOM_IDS.huangpu],
+			'2030-02-11T00:00:00.000Z',
+			'2030-02-12T00:00:00.000Z',
+		);
 		const info = res.body?.scheduleInformation ?? [];
-		expect(info.map((i) => [i.roomId, i.scheduleItems?.map((s) => [s.status, s.eventId, s.organizer?.id])])).toEqual([
+		expect(
+			info.map((i) => [
+				i.roomId,
+				i.scheduleItems?.map((s) => [s.status, s.eventId, s.organizer?.id]),
+			]),
+		).toEqual([
 			[ROOM_IDS.xixi, [['BUSY', eventId, ALICE]]],
 			[ROOM_IDS.executiveLounge, [['TENTATIVE', eventId, ALICE]]],
 			[ROOM_IDS.huangpu, []],
 		]);
-		expect(info[0].scheduleItems?.[0].start).toMatchObject({ dateTime: '2030-02-11T10:00:00+08:00', timeZone: 'Asia/Shanghai' });
+		expect(info[0].scheduleItems?.[0].start).toMatchObject({
+			dateTime: '2030-02-11T10:00:00+08:00',
+			timeZone: 'Asia/Shanghai',
+		});
 		expect(Array.isArray(last().json.scheduleInformation[2].scheduleItems)).toBe(true);
 
 		const tooMany = await sdkError(
-			query([ROOM_IDS.xixi, ROOM_IDS.bund, ROOM_IDS.huangpu, ROOM_IDS.everest, ROOM_IDS.qiantang, ROOM_IDS.lujiazui], '2030-02-11T00:00:00Z', '2030-02-12T00:00:00Z'),
+			query(
+				[
+					ROOM_IDS.xixi,
+					ROOM_IDS.bund,
+					ROOM_IDS.huangpu,
+					ROOM_IDS.everest,
+					ROOM_IDS.qiantang,
+					ROOM_IDS.lujiazui,
+				],
+				'2030-02-11T00:00:00Z',
+				'2030-02-12T00:00:00Z',
+			),
 		);
 		expect(tooMany.data.message).toBe('Cannot get schedule information for more than limit.');
-		const tooLong = await sdkError(query([ROOM_IDS.xixi], '2030-02-11T00:00:00Z', '2030-06-11T00:00:00Z'));
+		const tooLong = await sdkError(
+			query([ROOM_IDS.xixi], '2030-02-11T00:00:00Z', '2030-06-11T00:00:00Z'),
+		);
 		expect(tooLong.data.message).toBe('Cannot query schedule for more than 90 days.');
 
 		const users = await calendar.getScheduleWithOptions(
 			ALICE,
-			new $Cal.GetScheduleRequest({ userIds: [ALICE, USER_IDS.bob], startTime: '2030-02-11T00:00:00.000Z', endTime: '2030-02-12T00:00:00.000Z' }),
+			new $Cal.GetScheduleRequest({
+				userIds: [ALICE, USER_IDS.bob],
+				startTime: '2030-02-11T00:00:00.000Z',
+				endTime: '2030-02-12T00:00:00.000Z',
+			}),
 			calHeaders($Cal.GetScheduleHeaders),
 			runtime,
 		);
@@ -330,7 +494,12 @@ describe('official DingTalk SDK against the sandbox', () => {
 		const page = await calendar.listEventsWithOptions(
 			ALICE,
 			'primary',
-			new $Cal.ListEventsRequest({ timeMin: '2030-01-01T00:00:00.000Z', timeMax: '2030-12-31T00:00:00.000Z', maxResults: 2, showDeleted: false }),
+			new $Cal.ListEventsRequest({
+				timeMin: '2030-01-01T00:00:00.000Z',
+				timeMax: '2030-12-31T00:00:00.000Z',
+				maxResults: 2,
+				showDeleted: false,
+			}),
 			calHeaders($Cal.ListEventsHeaders),
 			runtime,
 		);
@@ -342,18 +511,32 @@ describe('official DingTalk SDK against the sandbox', () => {
 		const rest = await calendar.listEventsWithOptions(
 			ALICE,
 			'primary',
-			new $Cal.ListEventsRequest({ timeMin: '2030-01-01T00:00:00.000Z', timeMax: '2030-12-31T00:00:00.000Z', maxResults: 100, nextToken: page.body?.nextToken }),
+			new $Cal.ListEventsRequest({
+				timeMin: '2030-01-01T00:00:00.000Z',
+				timeMax: '2030-12-31T00:00:00.000Z',
+				maxResults: 100,
+				nextToken: page.body?.nextToken,
+			}),
 			calHeaders($Cal.ListEventsHeaders),
 			runtime,
 		);
 		const ids = [...(page.body?.events ?? []), ...(rest.body?.events ?? [])].map((e) => e.id);
-		expect(ids).toEqual(expect.arrayContaining([EVENT_IDS.quarterlyPlanning, EVENT_IDS.boardMeeting, eventId]));
+		expect(ids).toEqual(
+			expect.arrayContaining([EVENT_IDS.quarterlyPlanning, EVENT_IDS.boardMeeting, eventId]),
+		);
 		expect(rest.body?.nextToken).toBeUndefined();
 	});
 
 	it('removes rooms and deletes the event; the rooms are free again', async () => {
 		const removeMissing = await sdkError(
-			calendar.removeMeetingRoomsWithOptions(ALICE, 'primary', eventId, new $Cal.RemoveMeetingRoomsRequest({}), calHeaders($Cal.RemoveMeetingRoomsHeaders), runtime),
+			calendar.removeMeetingRoomsWithOptions(
+				ALICE,
+				'primary',
+				eventId,
+				new $Cal.RemoveMeetingRoomsRequest({}),
+				calHeaders($Cal.RemoveMeetingRoomsHeaders),
+				runtime,
+			),
 		);
 		expect(last().requestBody).toBe('{}');
 		expect(removeMissing.data.message).toBe('Meeting rooms to remove must be provided.');
@@ -361,22 +544,46 @@ describe('official DingTalk SDK against the sandbox', () => {
 			ALICE,
 			'primary',
 			eventId,
-			new $Cal.RemoveMeetingRoomsRequest({ meetingRoomsToRemove: [new $Cal.RemoveMeetingRoomsRequestMeetingRoomsToRemove({ roomId: ROOM_IDS.xixi })] }),
+			new $Cal.RemoveMeetingRoomsRequest({
+				meetingRoomsToRemove: [
+					new $Cal.RemoveMeetingRoomsRequestMeetingRoomsToRemove({ roomId: ROOM_IDS.xixi }),
+				],
+			}),
 			calHeaders($Cal.RemoveMeetingRoomsHeaders),
 			runtime,
 		);
 		expect(removed.body?.result).toBe(true);
 		expect(last().json).toEqual({ result: true });
 
-		const del = await calendar.deleteEventWithOptions(ALICE, 'primary', eventId, new $Cal.DeleteEventRequest({ pushNotification: false }), calHeaders($Cal.DeleteEventHeaders), runtime);
+		const del = await calendar.deleteEventWithOptions(
+			ALICE,
+			'primary',
+			eventId,
+			new $Cal.DeleteEventRequest({ pushNotification: false }),
+			calHeaders($Cal.DeleteEventHeaders),
+			runtime,
+		);
 		expect(del.statusCode).toBe(200);
 		expect(last().body).toBe('');
-		const gone = await sdkError(calendar.getEventWithOptions(ALICE, 'primary', eventId, new $Cal.GetEventRequest({}), calHeaders($Cal.GetEventHeaders), runtime));
+		const gone = await sdkError(
+			calendar.getEventWithOptions(
+				ALICE,
+				'primary',
+				eventId,
+				new $Cal.GetEventRequest({}),
+				calHeaders($Cal.GetEventHeaders),
+				runtime,
+			),
+		);
 		expect([gone.code, gone.statusCode]).toEqual(['itemNotFound', 404]);
 
 		const free = await calendar.getMeetingRoomsScheduleWithOptions(
 			ALICE,
-			new $Cal.GetMeetingRoomsScheduleRequest({ roomIds: [ROOM_IDS.xixi, ROOM_IDS.executiveLounge], startTime: '2030-02-11T00:00:00Z', endTime: '2030-02-12T00:00:00Z' }),
+			new $Cal.GetMeetingRoomsScheduleRequest({
+				roomIds: [ROOM_IDS.xixi, ROOM_IDS.executiveLounge],
+				startTime: '2030-02-11T00:00:00Z',
+				endTime: '2030-02-12T00:00:00Z',
+			}),
 			calHeaders($Cal.GetMeetingRoomsScheduleHeaders),
 			runtime,
 		);
@@ -385,11 +592,20 @@ describe('official DingTalk SDK against the sandbox', () => {
 
 	it('incremental sync: syncToken on the last page, changes since (cancelled ones too), refused once invalidated', async () => {
 		const list = (request: Record<string, unknown>) =>
-			calendar.listEventsWithOptions(ALICE, 'primary', new $Cal.ListEventsRequest(request), calHeaders($Cal.ListEventsHeaders), runtime);
+			calendar.listEventsWithOptions(
+				ALICE,
+				'primary',
+				new $Cal.ListEventsRequest(request),
+				calHeaders($Cal.ListEventsHeaders),
+				runtime,
+			);
 		const first = await list({ timeMin: '2030-01-01T00:00:00.000Z', maxResults: 100 });
 		expect(typeof first.body?.syncToken).toBe('string');
 		expect(first.body?.nextToken).toBeUndefined();
-		const bounded = await list({ timeMin: '2030-01-01T00:00:00.000Z', timeMax: '2030-12-31T00:00:00.000Z' });
+		const bounded = await list({
+			timeMin: '2030-01-01T00:00:00.000Z',
+			timeMax: '2030-12-31T00:00:00.000Z',
+		});
 		expect(bounded.body?.syncToken).toBeUndefined();
 
 		const created = await calendar.createEventWithOptions(
@@ -397,26 +613,50 @@ describe('official DingTalk SDK against the sandbox', () => {
 			'primary',
 			new $Cal.CreateEventRequest({
 				summary: 'Sync me',
-				start: new $Cal.CreateEventRequestStart({ dateTime: '2030-03-01T10:00:00+08:00', timeZone: 'Asia/Shanghai' }),
-				end: new $Cal.CreateEventRequestEnd({ dateTime: '2030-03-01T11:00:00+08:00', timeZone: 'Asia/Shanghai' }),
+				start: new $Cal.CreateEventRequestStart({
+					dateTime: '2030-03-01T10:00:00+08:00',
+					timeZone: 'Asia/Shanghai',
+				}),
+				end: new $Cal.CreateEventRequestEnd({
+					dateTime: '2030-03-01T11:00:00+08:00',
+					timeZone: 'Asia/Shanghai',
+				}),
 			}),
 			calHeaders($Cal.CreateEventHeaders),
 			runtime,
 		);
 		const id = created.body!.id!;
-		await calendar.deleteEventWithOptions(ALICE, 'primary', id, new $Cal.DeleteEventRequest({}), calHeaders($Cal.DeleteEventHeaders), runtime);
+		await calendar.deleteEventWithOptions(
+			ALICE,
+			'primary',
+			id,
+			new $Cal.DeleteEventRequest({}),
+			calHeaders($Cal.DeleteEventHeaders),
+			runtime,
+		);
 		const changes = await list({ syncToken: first.body!.syncToken, showDeleted: true });
 		expect(last().url).toMatch(/showDeleted=true/);
 		expect(changes.body?.events?.map((e) => [e.id, e.status])).toEqual([[id, 'cancelled']]);
 		expect(typeof changes.body?.syncToken).toBe('string');
-		const withDeleted = await list({ timeMin: '2030-03-01T00:00:00.000Z', timeMax: '2030-03-02T00:00:00.000Z', showDeleted: true });
+		const withDeleted = await list({
+			timeMin: '2030-03-01T00:00:00.000Z',
+			timeMax: '2030-03-02T00:00:00.000Z',
+			showDeleted: true,
+		});
 		expect(withDeleted.body?.events?.map((e) => e.status)).toEqual(['cancelled']);
-		const withoutDeleted = await list({ timeMin: '2030-03-01T00:00:00.000Z', timeMax: '2030-03-02T00:00:00.000Z' });
+		const withoutDeleted = await list({
+			timeMin: '2030-03-01T00:00:00.000Z',
+			timeMax: '2030-03-02T00:00:00.000Z',
+		});
 		expect(withoutDeleted.body?.events).toEqual([]);
 
 		await raw(sb.url, { path: '/__sandbox/syncTokens/invalidate', body: {} });
 		const refused = await sdkError(list({ syncToken: changes.body!.syncToken }));
-		expect([refused.code, refused.statusCode, refused.data.message]).toEqual(['invalidParameter', 400, 'syncToken invalid']);
+		expect([refused.code, refused.statusCode, refused.data.message]).toEqual([
+			'invalidParameter',
+			400,
+			'syncToken invalid',
+		]);
 		const again = await list({ timeMin: '2030-01-01T00:00:00.000Z' });
 		expect((await list({ syncToken: again.body!.syncToken })).body?.events).toEqual([]);
 	});
@@ -424,8 +664,16 @@ describe('official DingTalk SDK against the sandbox', () => {
 	it('an expired token is a 400 InvalidAuthentication the SDK surfaces', async () => {
 		await raw(sb.url, { path: '/__sandbox/tokens/expire', body: {} });
 		const err = await sdkError(
-			rooms.queryMeetingRoomGroupListWithOptions(new $Rooms.QueryMeetingRoomGroupListRequest({ unionId: ALICE }), calHeaders($Rooms.QueryMeetingRoomGroupListHeaders), runtime),
+			rooms.queryMeetingRoomGroupListWithOptions(
+				new $Rooms.QueryMeetingRoomGroupListRequest({ unionId: ALICE }),
+				calHeaders($Rooms.QueryMeetingRoomGroupListHeaders),
+				runtime,
+			),
 		);
-		expect([err.code, err.statusCode, err.data.message]).toEqual(['InvalidAuthentication', 400, '不合法的access_token']);
+		expect([err.code, err.statusCode, err.data.message]).toEqual([
+			'InvalidAuthentication',
+			400,
+			'不合法的access_token',
+		]);
 	});
 });

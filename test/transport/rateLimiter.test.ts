@@ -32,7 +32,10 @@ describe('the per-app, per-API pacing', () => {
 	it('keeps apps and APIs apart', async () => {
 		const started = Date.now();
 		await Promise.all(
-			Array.from({ length: 10 }, async (_, i) => await waitForSlot(`separate-${i}-${Math.random()}`, 1)),
+			Array.from(
+				{ length: 10 },
+				async (_, i) => await waitForSlot(`separate-${i}-${Math.random()}`, 1),
+			),
 		);
 		expect(Date.now() - started).toBeLessThan(200);
 	});
@@ -59,7 +62,8 @@ describe('adaptive pacing (AIMD) across processes', () => {
 		// A call sent a second later that still meets one: lower again.
 		noteRateLimited({ key, start: Date.now() + 1500, waitedMs: 0 }, 20);
 		expect(currentRate(key, 20)).toBeCloseTo(lowered * DECREASE_FACTOR, 5);
-		for (let i = 0; i < 50; i++) noteRateLimited({ key, start: Date.now() + 2000 * (i + 2), waitedMs: 0 }, 20);
+		for (let i = 0; i < 50; i++)
+			noteRateLimited({ key, start: Date.now() + 2000 * (i + 2), waitedMs: 0 }, 20);
 		expect(currentRate(key, 20)).toBeGreaterThanOrEqual(1);
 	});
 
@@ -88,7 +92,8 @@ describe('adaptive pacing (AIMD) across processes', () => {
 		);
 		starts.sort((a, b) => a - b);
 		// capacity calls per (1000 × capacity / rate) ms: the call `capacity` places earlier is most of a second back
-		for (let i = capacity; i < starts.length; i++) expect(starts[i] - starts[i - capacity]).toBeGreaterThanOrEqual(900);
+		for (let i = capacity; i < starts.length; i++)
+			expect(starts[i] - starts[i - capacity]).toBeGreaterThanOrEqual(900);
 	});
 
 	it('stays at the ceiling with adaptation switched off (the bench compares both)', async () => {

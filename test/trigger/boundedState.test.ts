@@ -1,5 +1,9 @@
 import { cloneSeed } from '../../sandbox/seed';
-import { MAX_STARTING_KEYS, MAX_WATCHED_EVENTS, MAX_WATERMARK_IDS } from '../../nodes/DingTalkCalendarTrigger/pollState';
+import {
+	MAX_STARTING_KEYS,
+	MAX_WATCHED_EVENTS,
+	MAX_WATERMARK_IDS,
+} from '../../nodes/DingTalkCalendarTrigger/pollState';
 import { ALICE, summarize, useTriggerSandbox } from './triggerTestKit';
 
 const kit = useTriggerSandbox();
@@ -10,7 +14,9 @@ const STATE_BOUND_BYTES = 128 * 1024;
 describe('static data stays bounded', () => {
 	it('10,000 events seen (rooms on every one): the state stays under 128 KB and the watch lists at their caps', async () => {
 		const seed = cloneSeed();
-		const rooms = seed.rooms.filter((room) => room.open && !room.needsApproval).map((room) => room.roomId);
+		const rooms = seed.rooms
+			.filter((room) => room.open && !room.needsApproval)
+			.map((room) => room.roomId);
 		const minute = 60_000;
 		// Events every 10 minutes from ~15 minutes ahead: the Event Starting window (1440 minutes) then ends
 		// about 5 minutes from the nearest start, so a slow machine between the two polls does not move an
@@ -31,13 +37,21 @@ describe('static data stays bounded', () => {
 		kit.sandbox.runtime.reset(seed); // in process: the seed is larger than the control API takes (1 MiB)
 
 		const trigger = await kit.trigger({
-			events: ['eventCreated', 'eventUpdated', 'eventCancelled', 'roomBookingChanged', 'eventStarting'],
+			events: [
+				'eventCreated',
+				'eventUpdated',
+				'eventCancelled',
+				'roomBookingChanged',
+				'eventStarting',
+			],
 			minutesBefore: 1440,
 			options: { roomHorizonDays: 30 },
 		});
 		expect(await trigger.poll()).toBeNull();
 		await kit.patch('bound000003', { summary: 'Changed' });
-		expect(summarize(await trigger.poll())).toEqual([{ change: 'updated', eventId: 'bound000003', summary: 'Changed' }]);
+		expect(summarize(await trigger.poll())).toEqual([
+			{ change: 'updated', eventId: 'bound000003', summary: 'Changed' },
+		]);
 
 		const state = trigger.staticData.dingTalkCalendarTrigger as {
 			rooms: Record<string, unknown[]>;

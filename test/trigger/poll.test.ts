@@ -4,12 +4,20 @@ import { ALICE, BOB, ROOM_IDS, summarize, useTriggerSandbox } from './triggerTes
 
 const kit = useTriggerSandbox();
 
-const ALL = ['eventCreated', 'eventUpdated', 'eventCancelled', 'roomBookingChanged', 'eventStarting'];
+const ALL = [
+	'eventCreated',
+	'eventUpdated',
+	'eventCancelled',
+	'roomBookingChanged',
+	'eventStarting',
+];
 
 describe('DingTalk Calendar Trigger: events created, updated, cancelled', () => {
 	it('stays silent on the first poll, then reports each change once', async () => {
 		const existing = await kit.create('Existing', 120);
-		const trigger = await kit.trigger({ events: ['eventCreated', 'eventUpdated', 'eventCancelled'] });
+		const trigger = await kit.trigger({
+			events: ['eventCreated', 'eventUpdated', 'eventCancelled'],
+		});
 		expect(await trigger.poll()).toBeNull();
 		expect(await trigger.poll()).toBeNull();
 
@@ -66,8 +74,20 @@ describe('Room Booking Changed', () => {
 		await kit.book(id, [ROOM_IDS.boardroom, ROOM_IDS.westLake]);
 		const booked = await trigger.poll();
 		expect(summarize(booked)).toEqual([
-			{ change: 'roomStatusChanged', eventId: id, summary: 'Board prep', room: 'null→tentative', roomId: ROOM_IDS.boardroom },
-			{ change: 'roomStatusChanged', eventId: id, summary: 'Board prep', room: 'null→accepted', roomId: ROOM_IDS.westLake },
+			{
+				change: 'roomStatusChanged',
+				eventId: id,
+				summary: 'Board prep',
+				room: 'null→tentative',
+				roomId: ROOM_IDS.boardroom,
+			},
+			{
+				change: 'roomStatusChanged',
+				eventId: id,
+				summary: 'Board prep',
+				room: 'null→accepted',
+				roomId: ROOM_IDS.westLake,
+			},
 		]);
 		expect(booked![0].json.room).toEqual({
 			roomId: ROOM_IDS.boardroom,
@@ -78,36 +98,67 @@ describe('Room Booking Changed', () => {
 
 		await kit.respond(id, ROOM_IDS.boardroom, 'declined');
 		expect(summarize(await trigger.poll())).toEqual([
-			{ change: 'roomStatusChanged', eventId: id, summary: 'Board prep', room: 'tentative→declined', roomId: ROOM_IDS.boardroom },
+			{
+				change: 'roomStatusChanged',
+				eventId: id,
+				summary: 'Board prep',
+				room: 'tentative→declined',
+				roomId: ROOM_IDS.boardroom,
+			},
 		]);
 		expect(await trigger.poll()).toBeNull();
 
-		const removed = await kit.api('POST', `/v1.0/calendar/users/${ALICE}/calendars/primary/events/${id}/meetingRooms/batchRemove`, {
-			meetingRoomsToRemove: [{ roomId: ROOM_IDS.westLake }],
-		});
+		const removed = await kit.api(
+			'POST',
+			`/v1.0/calendar/users/${ALICE}/calendars/primary/events/${id}/meetingRooms/batchRemove`,
+			{
+				meetingRoomsToRemove: [{ roomId: ROOM_IDS.westLake }],
+			},
+		);
 		expect(removed.status).toBe(200);
 		const items = await trigger.poll();
 		expect(summarize(items)).toEqual([
-			{ change: 'roomStatusChanged', eventId: id, summary: 'Board prep', room: 'accepted→removed', roomId: ROOM_IDS.westLake },
+			{
+				change: 'roomStatusChanged',
+				eventId: id,
+				summary: 'Board prep',
+				room: 'accepted→removed',
+				roomId: ROOM_IDS.westLake,
+			},
 		]);
 		expect((items![0].json.room as { roomName: string }).roomName).toBe('西湖 West Lake');
 	});
 
 	it('a new event with rooms counts; one outside the horizon does not; with Event Updated both show', async () => {
-		const trigger = await kit.trigger({ events: ['roomBookingChanged', 'eventUpdated'], options: { roomHorizonDays: 2 } });
+		const trigger = await kit.trigger({
+			events: ['roomBookingChanged', 'eventUpdated'],
+			options: { roomHorizonDays: 2 },
+		});
 		await trigger.poll();
 		const soon = await kit.create('Soon', 60);
 		const later = await kit.create('Later', 5 * 24 * 60);
 		await kit.book(soon, [ROOM_IDS.everest]);
 		await kit.book(later, [ROOM_IDS.everest]);
 		expect(summarize(await trigger.poll())).toEqual([
-			{ change: 'roomStatusChanged', eventId: soon, summary: 'Soon', room: 'null→accepted', roomId: ROOM_IDS.everest },
+			{
+				change: 'roomStatusChanged',
+				eventId: soon,
+				summary: 'Soon',
+				room: 'null→accepted',
+				roomId: ROOM_IDS.everest,
+			},
 		]);
 		// An approver's decision: the room changes; the sandbox also counts it as an update of the event.
 		await kit.respond(soon, ROOM_IDS.everest, 'declined');
 		expect(summarize(await trigger.poll())).toEqual([
 			{ change: 'updated', eventId: soon, summary: 'Soon' },
-			{ change: 'roomStatusChanged', eventId: soon, summary: 'Soon', room: 'accepted→declined', roomId: ROOM_IDS.everest },
+			{
+				change: 'roomStatusChanged',
+				eventId: soon,
+				summary: 'Soon',
+				room: 'accepted→declined',
+				roomId: ROOM_IDS.everest,
+			},
 		]);
 	});
 });
@@ -120,11 +171,18 @@ describe('Event Starting', () => {
 
 		const next = await kit.create('Retro', 8);
 		await kit.create('Tomorrow', 24 * 60);
-		expect(summarize(await trigger.poll())).toEqual([{ change: 'starting', eventId: next, summary: 'Retro' }]);
+		expect(summarize(await trigger.poll())).toEqual([
+			{ change: 'starting', eventId: next, summary: 'Retro' },
+		]);
 		expect(await trigger.poll()).toBeNull();
 
-		await kit.patch(inWindow, { start: { dateTime: new Date(Date.now() + 7 * 60_000).toISOString(), timeZone: 'UTC' }, end: { dateTime: new Date(Date.now() + 40 * 60_000).toISOString(), timeZone: 'UTC' } });
-		expect(summarize(await trigger.poll())).toEqual([{ change: 'starting', eventId: inWindow, summary: 'Standup' }]);
+		await kit.patch(inWindow, {
+			start: { dateTime: new Date(Date.now() + 7 * 60_000).toISOString(), timeZone: 'UTC' },
+			end: { dateTime: new Date(Date.now() + 40 * 60_000).toISOString(), timeZone: 'UTC' },
+		});
+		expect(summarize(await trigger.poll())).toEqual([
+			{ change: 'starting', eventId: inWindow, summary: 'Standup' },
+		]);
 		expect(await trigger.poll()).toBeNull();
 	});
 });
@@ -134,7 +192,9 @@ describe('sync tokens, restarts and failures', () => {
 		const trigger = await kit.trigger({ events: ALL });
 		await trigger.poll();
 		const before = await kit.create('Before reset', 120);
-		expect(summarize(await trigger.poll())).toEqual([{ change: 'created', eventId: before, summary: 'Before reset' }]);
+		expect(summarize(await trigger.poll())).toEqual([
+			{ change: 'created', eventId: before, summary: 'Before reset' },
+		]);
 
 		const missed = await kit.create('Made while the token expires', 130);
 		await kit.dingtalk.http.post('/__sandbox/syncTokens/invalidate', {});
@@ -162,7 +222,9 @@ describe('sync tokens, restarts and failures', () => {
 
 		const second = await kit.create('Second', 600);
 		trigger.restart(); // n8n restarts before polling again, from the state saved with "First"
-		expect(summarize(await trigger.poll())).toEqual([{ change: 'created', eventId: second, summary: 'Second' }]);
+		expect(summarize(await trigger.poll())).toEqual([
+			{ change: 'created', eventId: second, summary: 'Second' },
+		]);
 		trigger.restart();
 		expect(await trigger.poll()).toBeNull();
 	});
@@ -172,9 +234,13 @@ describe('sync tokens, restarts and failures', () => {
 		await trigger.poll();
 		trigger.restart();
 		const whileDown = await kit.create('Made while n8n was down', 60);
-		expect(summarize(await trigger.poll())).toEqual([{ change: 'created', eventId: whileDown, summary: 'Made while n8n was down' }]);
+		expect(summarize(await trigger.poll())).toEqual([
+			{ change: 'created', eventId: whileDown, summary: 'Made while n8n was down' },
+		]);
 		const next = await kit.create('Next', 60);
-		expect(summarize(await trigger.poll())).toEqual([{ change: 'created', eventId: next, summary: 'Next' }]);
+		expect(summarize(await trigger.poll())).toEqual([
+			{ change: 'created', eventId: next, summary: 'Next' },
+		]);
 	});
 
 	it('a poll that fails half-way keeps its state: the next one reports the changes once', async () => {
@@ -195,7 +261,13 @@ describe('sync tokens, restarts and failures', () => {
 		await kit.dingtalk.config({ faults: [] });
 		expect(summarize(await trigger.poll())).toEqual([
 			{ change: 'created', eventId: id, summary: 'Half-way' },
-			{ change: 'roomStatusChanged', eventId: id, summary: 'Half-way', room: 'null→accepted', roomId: ROOM_IDS.huangpu },
+			{
+				change: 'roomStatusChanged',
+				eventId: id,
+				summary: 'Half-way',
+				room: 'null→accepted',
+				roomId: ROOM_IDS.huangpu,
+			},
 		]);
 		expect(await trigger.poll()).toBeNull();
 	});
@@ -224,18 +296,27 @@ describe('filters', () => {
 		await trigger.poll();
 		const match = await kit.create('Weekly sync', 60, { attendees: [{ id: BOB }, { id: ALICE }] });
 		await kit.book(match, [ROOM_IDS.bund]);
-		const noRoom = await kit.create('Another sync', 70, { attendees: [{ id: BOB }, { id: ALICE }] });
+		const noRoom = await kit.create('Another sync', 70, {
+			attendees: [{ id: BOB }, { id: ALICE }],
+		});
 		const fewPeople = await kit.create('Small sync', 80, { attendees: [{ id: BOB }] });
 		await kit.book(fewPeople, [ROOM_IDS.lujiazui]);
 		await kit.create('Lunch', 90, { attendees: [{ id: BOB }, { id: ALICE }] });
-		expect(summarize(await trigger.poll())).toEqual([{ change: 'created', eventId: match, summary: 'Weekly sync' }]);
+		expect(summarize(await trigger.poll())).toEqual([
+			{ change: 'created', eventId: match, summary: 'Weekly sync' },
+		]);
 		expect(noRoom).toBeTruthy();
 
-		const without = await kit.trigger({ events: ['eventUpdated'], filters: { rooms: 'withoutRooms' } });
+		const without = await kit.trigger({
+			events: ['eventUpdated'],
+			filters: { rooms: 'withoutRooms' },
+		});
 		await without.poll();
 		await kit.patch(match, { summary: 'Weekly sync (room)' });
 		await kit.patch(noRoom, { summary: 'Another sync (no room)' });
-		expect(summarize(await without.poll())).toEqual([{ change: 'updated', eventId: noRoom, summary: 'Another sync (no room)' }]);
+		expect(summarize(await without.poll())).toEqual([
+			{ change: 'updated', eventId: noRoom, summary: 'Another sync (no room)' },
+		]);
 	});
 });
 
@@ -246,7 +327,9 @@ describe('Fetch Test Event (manual mode)', () => {
 		await sleep(1100); // DingTalk times are whole seconds
 		await kit.patch(older, { summary: 'Older, edited last' });
 		const trigger = await kit.trigger({ events: ['eventCreated', 'eventUpdated'] });
-		expect(summarize(await trigger.poll('manual'))).toEqual([{ change: 'updated', eventId: older, summary: 'Older, edited last' }]);
+		expect(summarize(await trigger.poll('manual'))).toEqual([
+			{ change: 'updated', eventId: older, summary: 'Older, edited last' },
+		]);
 		expect(trigger.staticData).toEqual({});
 		expect(newer).toBeTruthy();
 
@@ -256,13 +339,23 @@ describe('Fetch Test Event (manual mode)', () => {
 		expect(item.json).toMatchObject({
 			change: 'roomStatusChanged',
 			event: { id: newer },
-			room: { roomId: ROOM_IDS.xixi, roomName: '西溪 Xixi', previousStatus: null, status: 'accepted' },
+			room: {
+				roomId: ROOM_IDS.xixi,
+				roomName: '西溪 Xixi',
+				previousStatus: null,
+				status: 'accepted',
+			},
 		});
 	});
 
 	it('says clearly when nothing matches', async () => {
-		const trigger = await kit.trigger({ events: ['eventCreated'], filters: { summaryContains: 'no such meeting' } });
-		await expect(trigger.poll('manual')).rejects.toThrow('No matching event found in this calendar');
+		const trigger = await kit.trigger({
+			events: ['eventCreated'],
+			filters: { summaryContains: 'no such meeting' },
+		});
+		await expect(trigger.poll('manual')).rejects.toThrow(
+			'No matching event found in this calendar',
+		);
 	});
 });
 

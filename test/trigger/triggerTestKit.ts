@@ -12,17 +12,27 @@ export { ROOM_IDS };
 const MINUTE = 60_000;
 
 /** An ISO instant `minutes` from now (real time: the trigger reads n8n's clock, the sandbox's runs alongside). */
-export const inMinutes = (minutes: number): string => new Date(Date.now() + minutes * MINUTE).toISOString();
+export const inMinutes = (minutes: number): string =>
+	new Date(Date.now() + minutes * MINUTE).toISOString();
 
 export interface TriggerKit extends CalendarKit {
 	/** A trigger on Alice's calendar with these parameters (events etc.), polled through n8n-core's PollContext. */
 	trigger(parameters: INodeParameters): Promise<PollRunner>;
 	/** Creates an event for `organizer` through the DingTalk API; returns its ID. */
-	create(summary: string, startInMinutes: number, extra?: IDataObject, organizer?: string): Promise<string>;
+	create(
+		summary: string,
+		startInMinutes: number,
+		extra?: IDataObject,
+		organizer?: string,
+	): Promise<string>;
 	patch(eventId: string, body: IDataObject, organizer?: string): Promise<void>;
 	remove(eventId: string, organizer?: string): Promise<void>;
 	book(eventId: string, roomIds: string[], organizer?: string): Promise<void>;
-	respond(eventId: string, roomId: string, responseStatus: 'accepted' | 'declined' | 'tentative'): Promise<void>;
+	respond(
+		eventId: string,
+		roomId: string,
+		responseStatus: 'accepted' | 'declined' | 'tentative',
+	): Promise<void>;
 }
 
 /** `{change, eventId, summary, room?}` of each emitted item: what the assertions compare. */
@@ -42,12 +52,17 @@ export function summarize(items: INodeExecutionData[] | null): IDataObject[] {
 export function useTriggerSandbox(): TriggerKit {
 	const kit = useCalendarSandbox() as TriggerKit;
 	const ok = (what: string, response: { status: number; data: unknown }) => {
-		if (response.status !== 200) throw new Error(`${what} failed: ${response.status} ${JSON.stringify(response.data)}`);
+		if (response.status !== 200)
+			throw new Error(`${what} failed: ${response.status} ${JSON.stringify(response.data)}`);
 	};
-	const events = (organizer: string) => `/v1.0/calendar/users/${organizer}/calendars/primary/events`;
+	const events = (organizer: string) =>
+		`/v1.0/calendar/users/${organizer}/calendars/primary/events`;
 	kit.trigger = async (parameters) => {
 		const credentialsHelper = credentialsHelperWith(await kit.dingtalk.internalCredential());
-		return new PollRunner({ userId: ALICE, calendarId: 'primary', ...parameters }, credentialsHelper);
+		return new PollRunner(
+			{ userId: ALICE, calendarId: 'primary', ...parameters },
+			credentialsHelper,
+		);
 	};
 	kit.create = async (summary, startInMinutes, extra = {}, organizer = ALICE) => {
 		const response = await kit.api('POST', events(organizer), {
@@ -60,9 +75,13 @@ export function useTriggerSandbox(): TriggerKit {
 		return (response.data as IDataObject).id as string;
 	};
 	kit.patch = async (eventId, body, organizer = ALICE) => {
-		const response = await kit.dingtalk.http.put(`${events(organizer)}/${eventId}`, { id: eventId, ...body }, {
-			headers: { 'x-acs-dingtalk-access-token': await token(kit) },
-		});
+		const response = await kit.dingtalk.http.put(
+			`${events(organizer)}/${eventId}`,
+			{ id: eventId, ...body },
+			{
+				headers: { 'x-acs-dingtalk-access-token': await token(kit) },
+			},
+		);
 		ok('patch', response);
 	};
 	kit.remove = async (eventId, organizer = ALICE) => {
@@ -72,15 +91,30 @@ export function useTriggerSandbox(): TriggerKit {
 		ok('delete', response);
 	};
 	kit.book = async (eventId, roomIds, organizer = ALICE) => {
-		ok('book', await kit.api('POST', `${events(organizer)}/${eventId}/meetingRooms`, { meetingRoomsToAdd: roomIds.map((roomId) => ({ roomId })) }));
+		ok(
+			'book',
+			await kit.api('POST', `${events(organizer)}/${eventId}/meetingRooms`, {
+				meetingRoomsToAdd: roomIds.map((roomId) => ({ roomId })),
+			}),
+		);
 	};
 	kit.respond = async (eventId, roomId, responseStatus) => {
-		ok('respond', await kit.dingtalk.http.post(`/__sandbox/events/${eventId}/meetingRooms/${roomId}/respond`, { responseStatus }));
+		ok(
+			'respond',
+			await kit.dingtalk.http.post(`/__sandbox/events/${eventId}/meetingRooms/${roomId}/respond`, {
+				responseStatus,
+			}),
+		);
 	};
 	return kit;
 }
 
 async function token(kit: CalendarKit): Promise<string> {
 	const app = kit.seed.apps.find((a) => a.type === 'internal')!;
-	return (await kit.dingtalk.http.post('/v1.0/oauth2/accessToken', { appKey: app.appKey, appSecret: app.appSecret })).data.accessToken as string;
+	return (
+		await kit.dingtalk.http.post('/v1.0/oauth2/accessToken', {
+			appKey: app.appKey,
+			appSecret: app.appSecret,
+		})
+	).data.accessToken as string;
 }

@@ -12,12 +12,17 @@ function toolContext(): IExecuteFunctions {
 	return { getNode: () => ({ parameters }) } as unknown as IExecuteFunctions;
 }
 
-const message = 'Item 0, field "Rooms": 6 rooms given, but DingTalk books at most 5 rooms per event';
-const description = 'Give 1 to 5 room IDs: pick them from the list, or use an expression that returns a list or a comma-separated text.';
+const message =
+	'Item 0, field "Rooms": 6 rooms given, but DingTalk books at most 5 rooms per event';
+const description =
+	'Give 1 to 5 room IDs: pick them from the list, or use an expression that returns a list or a comma-separated text.';
 
 describe('error items of a tool run', () => {
 	it('rewrite the same texts for Continue (regular output) and Continue (using error output)', () => {
-		const flat: INodeExecutionData = { json: { error: message, errorDescription: description }, pairedItem: { item: 0 } };
+		const flat: INodeExecutionData = {
+			json: { error: message, errorDescription: description },
+			pairedItem: { item: 0 },
+		};
 		const nested: INodeExecutionData = {
 			json: { error: { message, errorDescription: description, dingTalk: { code: 'x' } } },
 			pairedItem: { item: 0 },

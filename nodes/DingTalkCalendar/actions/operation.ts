@@ -24,7 +24,12 @@ export interface ItemChange extends IDataObject {
  */
 export interface OperationModule<Input = unknown> {
 	validate(this: IExecuteFunctions, itemIndex: number): Input;
-	execute(this: IExecuteFunctions, itemIndex: number, client: DingTalkClient, input: Input): Promise<INodeExecutionData[]>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		client: DingTalkClient,
+		input: Input,
+	): Promise<INodeExecutionData[]>;
 	changeOf?: (json: IDataObject) => ItemChange | undefined;
 }
 
@@ -32,7 +37,9 @@ const MAX_LISTED = 10;
 
 /** IDs for a message: all of them up to ten, else the first ten and how many more. */
 export function listIds(ids: string[]): string {
-	return ids.length <= MAX_LISTED ? ids.join(', ') : `${ids.slice(0, MAX_LISTED).join(', ')} and ${ids.length - MAX_LISTED} more`;
+	return ids.length <= MAX_LISTED
+		? ids.join(', ')
+		: `${ids.slice(0, MAX_LISTED).join(', ')} and ${ids.length - MAX_LISTED} more`;
 }
 
 export const stringList = (value: unknown): string[] =>

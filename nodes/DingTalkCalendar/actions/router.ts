@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readRequestSettings } from '../descriptions/requestOptions';
@@ -8,7 +13,13 @@ import * as event from './event';
 import * as meetingRoom from './meetingRoom';
 import type { DingTalkCalendarType } from './node.type';
 import type { OperationModule } from './operation';
-import { nothingSentError, operationLabel, stoppedRunError, type ItemOutcome, type NodeError } from './stoppedRun';
+import {
+	nothingSentError,
+	operationLabel,
+	stoppedRunError,
+	type ItemOutcome,
+	type NodeError,
+} from './stoppedRun';
 
 type ResourceModule = { description: INodeProperties[] } & Record<string, OperationModule>;
 
@@ -52,7 +63,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const module = operation !== 'description' ? resources[resource]?.[operation] : undefined;
 	if (!module) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 
 	const outcomes: Array<ItemOutcome | undefined> = new Array(items.length);
@@ -73,7 +87,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// the checking overlaps with the requests of the items before it.
 	if (!continueOnFail) {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			if (!validate(itemIndex)) throw nothingSentError((outcomes[itemIndex] as { error: NodeError }).error, itemIndex, items.length);
+			if (!validate(itemIndex))
+				throw nothingSentError(
+					(outcomes[itemIndex] as { error: NodeError }).error,
+					itemIndex,
+					items.length,
+				);
 		}
 	}
 
@@ -86,7 +105,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const itemIndex = next++;
 			if (continueOnFail && !validate(itemIndex)) continue;
 			try {
-				outcomes[itemIndex] = { items: await module.execute.call(this, itemIndex, client, inputs[itemIndex]) };
+				outcomes[itemIndex] = {
+					items: await module.execute.call(this, itemIndex, client, inputs[itemIndex]),
+				};
 			} catch (error) {
 				outcomes[itemIndex] = { error: asNodeError(this, error, itemIndex) };
 				if (!continueOnFail) stopped = true;
@@ -97,7 +118,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	if (!continueOnFail) {
 		const failed = outcomes.findIndex((outcome) => outcome !== undefined && 'error' in outcome);
-		if (failed >= 0) throw stoppedRunError(failed, outcomes, module, operationLabel(resource, operation, resources[resource].description));
+		if (failed >= 0)
+			throw stoppedRunError(
+				failed,
+				outcomes,
+				module,
+				operationLabel(resource, operation, resources[resource].description),
+			);
 	}
 
 	const returnData: INodeExecutionData[] = [];
@@ -117,7 +144,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		// the json of the latter with {error: message}, losing DingTalk's code and request ID. So the error
 		// output gets {error: {message, errorDescription, dingTalk}}, which every n8n line routes and keeps;
 		// the regular output keeps the flat shape it always had.
-		const json = toErrorOutput ? { error: { message: error.message, ...details } } : { error: error.message, ...details };
+		const json = toErrorOutput
+			? { error: { message: error.message, ...details } }
+			: { error: error.message, ...details };
 		returnData.push({ json, pairedItem: { item: itemIndex } });
 	}
 	return [returnData];

@@ -14,12 +14,24 @@ export type NodeError = NodeApiError | NodeOperationError;
 /** How one item ended: its output items, or the error it failed with. */
 export type ItemOutcome = { items: INodeExecutionData[] } | { error: NodeError };
 
-const RESOURCE_LABELS: Record<string, string> = { meetingRoom: 'Meeting Room', event: 'Event', attendee: 'Attendee' };
+const RESOURCE_LABELS: Record<string, string> = {
+	meetingRoom: 'Meeting Room',
+	event: 'Event',
+	attendee: 'Attendee',
+};
 
 /** The operation as the editor names it: "Meeting Room → Add to Event". */
-export function operationLabel(resource: string, operation: string, description: INodeProperties[]): string {
-	const property = description.find((entry) => entry.name === 'operation' && entry.type === 'options');
-	const option = (property?.options as INodePropertyOptions[] | undefined)?.find((entry) => entry.value === operation);
+export function operationLabel(
+	resource: string,
+	operation: string,
+	description: INodeProperties[],
+): string {
+	const property = description.find(
+		(entry) => entry.name === 'operation' && entry.type === 'options',
+	);
+	const option = (property?.options as INodePropertyOptions[] | undefined)?.find(
+		(entry) => entry.value === operation,
+	);
 	return `${RESOURCE_LABELS[resource] ?? resource} → ${option?.name ?? operation}`;
 }
 
@@ -49,8 +61,17 @@ const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
  * A local mistake with On Error = Stop Workflow: every item is checked before the first request, so the
  * run stops before anything reaches DingTalk, and the error says so.
  */
-export function nothingSentError(error: NodeError, itemIndex: number, itemCount: number): NodeError {
-	const others = itemCount === 2 ? ' The other item was not sent either.' : itemCount > 2 ? ` The other ${itemCount - 1} items were not sent either.` : '';
+export function nothingSentError(
+	error: NodeError,
+	itemIndex: number,
+	itemCount: number,
+): NodeError {
+	const others =
+		itemCount === 2
+			? ' The other item was not sent either.'
+			: itemCount > 2
+				? ` The other ${itemCount - 1} items were not sent either.`
+				: '';
 	error.description = joined(
 		error.description,
 		`Nothing was sent to DingTalk: the node checks every item before it sends the first request, so this run changed nothing.${others} Fix item ${itemIndex} and run again.`,
@@ -60,7 +81,12 @@ export function nothingSentError(error: NodeError, itemIndex: number, itemCount:
 }
 
 /** What the output of one successful item says it changed, with the item and operation. */
-function changesOf(module: OperationModule, label: string, itemIndex: number, items: INodeExecutionData[]): Array<ItemChange & { itemIndex: number; operation: string }> {
+function changesOf(
+	module: OperationModule,
+	label: string,
+	itemIndex: number,
+	items: INodeExecutionData[],
+): Array<ItemChange & { itemIndex: number; operation: string }> {
 	if (!module.changeOf) return [];
 	return items
 		.map((item) => module.changeOf!(item.json))
@@ -75,7 +101,12 @@ function changesOf(module: OperationModule, label: string, itemIndex: number, it
  * when it failed could not be called back: each change they made is listed, in the description and in
  * `context.stoppedRun`. Later items that failed too are named; the rest were not started.
  */
-export function stoppedRunError(failed: number, outcomes: Array<ItemOutcome | undefined>, module: OperationModule, label: string): NodeError {
+export function stoppedRunError(
+	failed: number,
+	outcomes: Array<ItemOutcome | undefined>,
+	module: OperationModule,
+	label: string,
+): NodeError {
 	const error = (outcomes[failed] as { error: NodeError }).error;
 	// A run of one item did nothing else: its own error says it all.
 	if (outcomes.length === 1) return error;
@@ -103,10 +134,16 @@ export function stoppedRunError(failed: number, outcomes: Array<ItemOutcome | un
 				.join('; ')}.`,
 		);
 	}
-	if (unchangedAfter.length) sentences.push(`${capital(itemRanges(unchangedAfter))} also completed, changing nothing.`);
-	for (const other of failedAfter) sentences.push(`Item ${String(other.itemIndex)} failed too: ${String(other.error)}`);
-	if (notStarted.length) sentences.push(`${capital(itemRanges(notStarted))} ${notStarted.length === 1 ? 'was' : 'were'} not started.`);
-	if (!changesAfter.length) sentences.push(`No item after item ${failed} changed anything in DingTalk.`);
+	if (unchangedAfter.length)
+		sentences.push(`${capital(itemRanges(unchangedAfter))} also completed, changing nothing.`);
+	for (const other of failedAfter)
+		sentences.push(`Item ${String(other.itemIndex)} failed too: ${String(other.error)}`);
+	if (notStarted.length)
+		sentences.push(
+			`${capital(itemRanges(notStarted))} ${notStarted.length === 1 ? 'was' : 'were'} not started.`,
+		);
+	if (!changesAfter.length)
+		sentences.push(`No item after item ${failed} changed anything in DingTalk.`);
 
 	error.description = joined(error.description, ...sentences);
 	error.context.itemIndex = failed;

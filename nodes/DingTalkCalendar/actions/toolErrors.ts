@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import * as attendee from './attendee';
 import * as event from './event';
@@ -52,13 +58,19 @@ function valueAt(parameters: INodeParameters, path: string): unknown {
 		if (!value || typeof value !== 'object') return undefined;
 		value = (value as IDataObject)[key];
 	}
-	if (value && typeof value === 'object' && (value as IDataObject).__rl) return (value as IDataObject).value;
+	if (value && typeof value === 'object' && (value as IDataObject).__rl)
+		return (value as IDataObject).value;
 	return value;
 }
 
 /** The `$fromAI` keys a parameter's raw value uses, e.g. `roomIds` of `={{ $fromAI('roomIds', …) }}`. */
 export function fromAiKeys(value: unknown): string[] {
-	const text = typeof value === 'string' ? value : Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(' ') : '';
+	const text =
+		typeof value === 'string'
+			? value
+			: Array.isArray(value)
+				? value.filter((v) => typeof v === 'string').join(' ')
+				: '';
 	return [...new Set([...text.matchAll(FROM_AI_KEY)].map((match) => match[2]))];
 }
 
@@ -82,7 +94,11 @@ function operationPhrases(): Array<[string, string]> {
 	for (const [resource, properties] of resources) {
 		const operation = properties.find((property) => property.name === 'operation');
 		for (const option of (operation?.options ?? []) as Array<{ name: string; action?: string }>) {
-			if (option.action) phrases.push([`${resource} > ${option.name}`, `the DingTalk Calendar tool "${option.action}"`]);
+			if (option.action)
+				phrases.push([
+					`${resource} > ${option.name}`,
+					`the DingTalk Calendar tool "${option.action}"`,
+				]);
 		}
 	}
 	// Longest first, so "Get Many Groups" wins over "Get Many".
@@ -93,16 +109,31 @@ let phrases: Array<[string, string]> | undefined;
 
 /** Editor advice that means nothing to a model, and what to say instead. */
 const EDITOR_ADVICE: Array<[RegExp, string]> = [
-	[/pick them from the list, or use an expression that returns a list or a comma-separated text/gi, 'pass them as a list of IDs or as one text with the IDs separated by commas'],
-	[/(Pick|Choose) (rooms|a room) from the list, or (copy|give) (room IDs|its ID)( from)?/g, 'Use room IDs$5'],
-	[/Pick an event from the list, or give its ID\./g, 'Give the event ID returned when the event was created.'],
+	[
+		/pick them from the list, or use an expression that returns a list or a comma-separated text/gi,
+		'pass them as a list of IDs or as one text with the IDs separated by commas',
+	],
+	[
+		/(Pick|Choose) (rooms|a room) from the list, or (copy|give) (room IDs|its ID)( from)?/g,
+		'Use room IDs$5',
+	],
+	[
+		/Pick an event from the list, or give its ID\./g,
+		'Give the event ID returned when the event was created.',
+	],
 	[/Pick a room from the list, or give its ID\./g, 'Give a room ID.'],
-	[/Choose a group from the list, or copy group IDs \(numbers\) from/g, 'Use group IDs (numbers) from'],
+	[
+		/Choose a group from the list, or copy group IDs \(numbers\) from/g,
+		'Use group IDs (numbers) from',
+	],
 	[/Fill in "[^"]+", or map it from the input with an expression\./g, 'Give a value.'],
 	[/(run|Run) the item again/g, '$1 the tool again'],
 	[/of this item/g, 'of this call'],
 	[/per item/g, 'per call'],
-	[/Lower the number of items per run, or set this node to Retry On Fail with a wait of at least 1 second\./g, 'Wait a second, then call the tool again.'],
+	[
+		/Lower the number of items per run, or set this node to Retry On Fail with a wait of at least 1 second\./g,
+		'Wait a second, then call the tool again.',
+	],
 	[/, or set (the|this) node to Retry On Fail/g, ''],
 ];
 
@@ -139,16 +170,25 @@ export function toToolError(context: IExecuteFunctions, error: ToolError): ToolE
 }
 
 /** Continue On Fail items (`json.error`, `json.errorDescription`), rewritten the same way. */
-export function toToolErrorItems(context: IExecuteFunctions, output: INodeExecutionData[][]): INodeExecutionData[][] {
+export function toToolErrorItems(
+	context: IExecuteFunctions,
+	output: INodeExecutionData[][],
+): INodeExecutionData[][] {
 	const parameters = context.getNode().parameters;
 	for (const item of output[0] ?? []) {
 		// Continue (regular output): flat {error, errorDescription}; Continue (using error output): the same
 		// texts nested under `error` (see the router), so the error output keeps DingTalk's details.
 		const error = item.json.error;
-		const texts = error !== null && typeof error === 'object' && !Array.isArray(error) ? (error as IDataObject) : item.json;
-		if (typeof texts.message === 'string' && texts !== item.json) texts.message = toolMessage(parameters, texts.message);
-		if (typeof item.json.error === 'string') item.json.error = toolMessage(parameters, item.json.error);
-		if (typeof texts.errorDescription === 'string') texts.errorDescription = toolText(texts.errorDescription);
+		const texts =
+			error !== null && typeof error === 'object' && !Array.isArray(error)
+				? (error as IDataObject)
+				: item.json;
+		if (typeof texts.message === 'string' && texts !== item.json)
+			texts.message = toolMessage(parameters, texts.message);
+		if (typeof item.json.error === 'string')
+			item.json.error = toolMessage(parameters, item.json.error);
+		if (typeof texts.errorDescription === 'string')
+			texts.errorDescription = toolText(texts.errorDescription);
 	}
 	return output;
 }

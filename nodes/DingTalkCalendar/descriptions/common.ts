@@ -18,7 +18,8 @@ export const calendarIdField: INodeProperties = {
 	type: 'string',
 	default: 'primary',
 	required: true,
-	description: "The user's calendar. DingTalk event APIs use the user's primary calendar: keep \"primary\".",
+	description:
+		'The user\'s calendar. DingTalk event APIs use the user\'s primary calendar: keep "primary".',
 };
 
 /** Event ID: pick one of the organizer's upcoming events, or give an ID. */
@@ -56,5 +57,5 @@ export const roomsField: INodeProperties = {
 	required: true,
 	description:
 		'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	hint: 'One to five rooms. An expression (or an AI tool call) may give a list of room IDs, or room IDs separated by commas; Meeting Room > Get Many lists them. The list marks rooms closed for booking when the organization has up to 50 rooms (only each room\'s own details say so: one call per room).',
+	hint: "One to five rooms. An expression (or an AI tool call) may give a list of room IDs, or room IDs separated by commas; Meeting Room > Get Many lists them. The list marks rooms closed for booking when the organization has up to 50 rooms (only each room's own details say so: one call per room).",
 };

@@ -91,7 +91,8 @@ export const locationOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. Building 2, 3rd floor',
-	description: 'Where the event takes place, as free text. This books no room: meeting rooms are booked by ID.',
+	description:
+		'Where the event takes place, as free text. This books no room: meeting rooms are booked by ID.',
 };
 
 export const remindersOption: INodeProperties = {
@@ -109,7 +110,8 @@ export const onlineMeetingOption: INodeProperties = {
 	name: 'onlineMeeting',
 	type: 'boolean',
 	default: true,
-	description: 'Whether to add a DingTalk video meeting (the link is in the output under onlineMeetingInfo)',
+	description:
+		'Whether to add a DingTalk video meeting (the link is in the output under onlineMeetingInfo)',
 };
 
 export const chatNotificationOption: INodeProperties = {
@@ -136,7 +138,8 @@ export const repeatOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 365 },
 		default: 1,
-		description: 'Repeat every this many days, weeks, months or years (1–365), e.g. 2 for every other week',
+		description:
+			'Repeat every this many days, weeks, months or years (1–365), e.g. 2 for every other week',
 	},
 	{
 		displayName: 'Repeat Frequency',
@@ -144,11 +147,16 @@ export const repeatOptions: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Daily', value: 'daily' },
-			{ name: 'Monthly on the Same Day', value: 'monthly', description: "On the start's day of the month, e.g. the 15th" },
+			{
+				name: 'Monthly on the Same Day',
+				value: 'monthly',
+				description: "On the start's day of the month, e.g. the 15th",
+			},
 			{
 				name: 'Monthly on the Same Weekday',
 				value: 'monthlyByWeekday',
-				description: "On the start's weekday of the month, e.g. the second Tuesday (the last one from the 29th on)",
+				description:
+					"On the start's weekday of the month, e.g. the second Tuesday (the last one from the 29th on)",
 			},
 			{ name: 'Weekly', value: 'weekly' },
 			{ name: 'Yearly', value: 'yearly' },
@@ -163,7 +171,7 @@ export const repeatOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 99 },
 		default: 10,
 		description:
-			'Number of occurrences, 1–99 (DingTalk\'s limit). Use either this or Repeat Until; with neither the event repeats without end.',
+			"Number of occurrences, 1–99 (DingTalk's limit). Use either this or Repeat Until; with neither the event repeats without end.",
 	},
 	{
 		displayName: 'Repeat On',
@@ -186,7 +194,8 @@ export const repeatOptions: INodeProperties[] = [
 		name: 'repeatUntil',
 		type: 'dateTime',
 		default: '',
-		description: 'The last day an occurrence may fall on. Use either this or Repeat How Many Times.',
+		description:
+			'The last day an occurrence may fall on. Use either this or Repeat How Many Times.',
 	},
 ];
 

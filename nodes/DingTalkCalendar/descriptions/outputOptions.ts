@@ -19,7 +19,8 @@ export const outputOption: INodeProperties = {
 		{
 			name: 'Simplified',
 			value: 'simplified',
-			description: 'Only the fields an agent or a simple workflow needs: IDs, names, seats, group, free/busy times',
+			description:
+				'Only the fields an agent or a simple workflow needs: IDs, names, seats, group, free/busy times',
 		},
 	],
 	default: 'auto',
@@ -39,7 +40,8 @@ export const othersEventDetailsOption: INodeProperties = {
 		{
 			name: 'Hide',
 			value: 'hide',
-			description: 'Busy times only: no event ID or organizer for bookings the operator does not organize',
+			description:
+				'Busy times only: no event ID or organizer for bookings the operator does not organize',
 		},
 		{
 			name: 'Show',

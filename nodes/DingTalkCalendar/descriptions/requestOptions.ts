@@ -52,10 +52,19 @@ export const requestOptionsField: INodeProperties = {
 export function readRequestSettings(context: IExecuteFunctions): RequestSettings {
 	const options = context.getNodeParameter('requestOptions', 0, {}) as Partial<RequestSettings>;
 	const number = (value: unknown, fallback: number, min: number, max: number) =>
-		typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+		typeof value === 'number' && Number.isFinite(value)
+			? Math.min(max, Math.max(min, value))
+			: fallback;
 	return {
-		concurrency: Math.floor(number(options.concurrency, DEFAULT_REQUEST_SETTINGS.concurrency, 1, 50)),
-		callsPerSecond: number(options.callsPerSecond, DEFAULT_REQUEST_SETTINGS.callsPerSecond, 0, 10000),
+		concurrency: Math.floor(
+			number(options.concurrency, DEFAULT_REQUEST_SETTINGS.concurrency, 1, 50),
+		),
+		callsPerSecond: number(
+			options.callsPerSecond,
+			DEFAULT_REQUEST_SETTINGS.callsPerSecond,
+			0,
+			10000,
+		),
 		maxTries: Math.floor(number(options.maxTries, DEFAULT_REQUEST_SETTINGS.maxTries, 1, 10)),
 		timeoutMs: number(options.timeoutMs, DEFAULT_REQUEST_SETTINGS.timeoutMs, 1000, 600000),
 	};

@@ -109,7 +109,7 @@ export const nameContainsField: INodeProperties = {
 	name: 'nameContains',
 	type: 'string',
 	default: '',
-	description: "Only rooms whose name contains this text (any case)",
+	description: 'Only rooms whose name contains this text (any case)',
 };
 
 /** The start of a time window: any date/time, read in the workflow's time zone unless it has an offset. */

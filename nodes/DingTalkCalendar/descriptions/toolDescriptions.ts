@@ -20,7 +20,8 @@ const TOOL_DESCRIPTIONS: { [R in DingTalkCalendarType['resource']]: Record<strin
 		get: 'Get one meeting room by its room ID (from the tool that lists meeting rooms): name, seats, group, location, equipment, who may book it, whether it is open for booking and whether bookings need an approver.',
 		getAvailability:
 			'Check whether meeting rooms are free between a start and an end (ISO 8601 with an offset, e.g. 2026-12-03T15:00:00+08:00, at most 90 days apart). Give room IDs from the tool that lists meeting rooms; any number. Returns one entry per room: status free, busy or unknown, and the busy times in UTC.',
-		getGroup: 'Get one meeting-room group (a building or floor) by its numeric group ID: its name and parent group.',
+		getGroup:
+			'Get one meeting-room group (a building or floor) by its numeric group ID: its name and parent group.',
 		getMany:
 			"List the organization's meeting rooms: roomId, roomName, roomCapacity (seats), group, location, equipment labels and who may book each. Optional filters: minimum seats, group IDs, labels, text in the name. Use the room IDs with the tools that check availability or book rooms.",
 		getManyGroups:
@@ -31,7 +32,8 @@ const TOOL_DESCRIPTIONS: { [R in DingTalkCalendarType['resource']]: Record<strin
 	event: {
 		create:
 			"Create a DingTalk calendar event in the organizer's calendar: title, start and end (ISO 8601 with an offset, e.g. 2026-12-03T15:00:00+08:00), optional attendees (unionIds), repeat pattern and up to 5 meeting rooms. Returns the event ID.",
-		delete: 'Delete a calendar event by its event ID: the organizer cancels it for everyone, an attendee removes it from their own calendar.',
+		delete:
+			'Delete a calendar event by its event ID: the organizer cancels it for everyone, an attendee removes it from their own calendar.',
 		get: 'Get a calendar event by its event ID: title, times, attendees with their answers, meeting rooms and online meeting.',
 		getAll:
 			"List a user's calendar events in a time window (ISO 8601 with an offset). Returns event IDs, titles, times and rooms.",
@@ -42,22 +44,24 @@ const TOOL_DESCRIPTIONS: { [R in DingTalkCalendarType['resource']]: Record<strin
 	},
 	attendee: {
 		add: 'Invite people (unionIds) to a calendar event by its event ID.',
-		getAll: 'List the attendees of a calendar event by its event ID, with their answers (accepted, declined, tentative, needs action).',
+		getAll:
+			'List the attendees of a calendar event by its event ID, with their answers (accepted, declined, tentative, needs action).',
 		remove: 'Take people (unionIds) off a calendar event by its event ID.',
 	},
 };
 
-export const toolDescriptionFields: INodeProperties[] = Object.entries(TOOL_DESCRIPTIONS).flatMap(([resource, operations]) =>
-	Object.entries(operations).map(
-		([operation, text]): INodeProperties => ({
-			displayName: 'Tool Description',
-			name: 'toolDescription',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			default: text,
-			description:
-				'What the AI agent or MCP client is told this tool does. The default states the limits and formats of this operation; add your own rules (e.g. which rooms to prefer).',
-			displayOptions: { show: { '@tool': [true], resource: [resource], operation: [operation] } },
-		}),
-	),
+export const toolDescriptionFields: INodeProperties[] = Object.entries(TOOL_DESCRIPTIONS).flatMap(
+	([resource, operations]) =>
+		Object.entries(operations).map(
+			([operation, text]): INodeProperties => ({
+				displayName: 'Tool Description',
+				name: 'toolDescription',
+				type: 'string',
+				typeOptions: { rows: 4 },
+				default: text,
+				description:
+					'What the AI agent or MCP client is told this tool does. The default states the limits and formats of this operation; add your own rules (e.g. which rooms to prefer).',
+				displayOptions: { show: { '@tool': [true], resource: [resource], operation: [operation] } },
+			}),
+		),
 );

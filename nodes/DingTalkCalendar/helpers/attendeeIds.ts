@@ -28,7 +28,10 @@ export function readAttendeeIds(
 		noun: 'user ID',
 		objectKey: 'id',
 		required: options.required,
-		max: { count: max, problem: (given) => `${given} users given, but DingTalk allows at most ${max} here` },
+		max: {
+			count: max,
+			problem: (given) => `${given} users given, but DingTalk allows at most ${max} here`,
+		},
 		help: HELP,
 	});
 }
@@ -50,10 +53,12 @@ export async function sendInBatches(
 			await send(batch);
 		} catch (error) {
 			if (done > 0) {
-				(error as Error).message = `${(error as Error).message} (${done} of ${attendeeIds.length} attendees were ${verb} before this failure; running the item again is safe)`;
+				(error as Error).message =
+					`${(error as Error).message} (${done} of ${attendeeIds.length} attendees were ${verb} before this failure; running the item again is safe)`;
 			}
 			// Both constructors hand back the very error when it already is of their class.
-			if (error instanceof NodeOperationError) throw new NodeOperationError(context.getNode(), error);
+			if (error instanceof NodeOperationError)
+				throw new NodeOperationError(context.getNode(), error);
 			throw new NodeApiError(context.getNode(), error as JsonObject);
 		}
 		done += batch.length;

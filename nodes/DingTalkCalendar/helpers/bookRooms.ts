@@ -30,16 +30,25 @@ export async function bookRooms(
 	} catch (error) {
 		// A try whose answer was lost may have booked the rooms, and the retry then finds them "busy"
 		// (held by this very event). The event itself tells: if it holds every room, the booking worked.
-		if (error.context?.dingTalk?.code !== 'meetingRoomNotAvailable' || !error.context?.outcomeWasUnknown) {
+		if (
+			error.context?.dingTalk?.code !== 'meetingRoomNotAvailable' ||
+			!error.context?.outcomeWasUnknown
+		) {
 			throw new NodeApiError(context.getNode(), error as JsonObject);
 		}
-		const held = new Set(((await getEvent(client, event, itemIndex)).meetingRooms ?? []).map((room) => room.roomId));
-		if (!roomIds.every((roomId) => held.has(roomId))) throw new NodeApiError(context.getNode(), error as JsonObject);
+		const held = new Set(
+			((await getEvent(client, event, itemIndex)).meetingRooms ?? []).map((room) => room.roomId),
+		);
+		if (!roomIds.every((roomId) => held.has(roomId)))
+			throw new NodeApiError(context.getNode(), error as JsonObject);
 		return true;
 	}
 }
 
 /** Whether a booking failed because a room is no longer free (another booking was faster). */
 export function isRoomTaken(error: unknown): boolean {
-	return (error as { context?: { dingTalk?: { code?: unknown } } })?.context?.dingTalk?.code === 'meetingRoomNotAvailable';
+	return (
+		(error as { context?: { dingTalk?: { code?: unknown } } })?.context?.dingTalk?.code ===
+		'meetingRoomNotAvailable'
+	);
 }

@@ -30,10 +30,15 @@ export async function collectPages<T>(
 		nextToken = page.nextToken || undefined;
 		if (nextToken !== undefined) {
 			if (seen.has(nextToken)) {
-				throw new NodeOperationError(context.getNode(), 'DingTalk returned the same page twice while listing', {
-					itemIndex,
-					description: 'Stopped to avoid an endless loop. Run the item again; if it persists, narrow the time window.',
-				});
+				throw new NodeOperationError(
+					context.getNode(),
+					'DingTalk returned the same page twice while listing',
+					{
+						itemIndex,
+						description:
+							'Stopped to avoid an endless loop. Run the item again; if it persists, narrow the time window.',
+					},
+				);
 			}
 			seen.add(nextToken);
 		}

@@ -37,7 +37,9 @@ function isJsDate(value: unknown): value is Date {
 function fromString(text: string, zone: string): ReadDateTime | string {
 	if (DATE_ONLY.test(text)) {
 		const value = DateTime.fromISO(text, { zone });
-		return value.isValid ? { value, dateOnly: true, fromEventObject: false } : `"${text}" is not a valid date`;
+		return value.isValid
+			? { value, dateOnly: true, fromEventObject: false }
+			: `"${text}" is not a valid date`;
 	}
 	const timePart = text.split(/[T ]/)[1] ?? '';
 	const named = HAS_OFFSET.test(timePart);
@@ -46,7 +48,11 @@ function fromString(text: string, zone: string): ReadDateTime | string {
 	if (!value.isValid) value = DateTime.fromRFC2822(text, { zone, setZone: true });
 	if (!value.isValid) return `"${text}" is not a date or date-time`;
 	// A local time is read in `zone`; one that names its offset keeps it (setZone), so the day stays as written.
-	return { value: named ? value : value.setZone(zone, { keepLocalTime: true }), dateOnly: false, fromEventObject: false };
+	return {
+		value: named ? value : value.setZone(zone, { keepLocalTime: true }),
+		dateOnly: false,
+		fromEventObject: false,
+	};
 }
 
 /**
@@ -64,9 +70,14 @@ export function parseDateTime(raw: unknown, zone: string): ReadDateTime | undefi
 	if (DateTime.isDateTime(raw)) {
 		// Possibly another copy of Luxon (n8n's): rebuild it in ours, keeping its zone.
 		const foreign = raw as DateTime;
-		if (!foreign.isValid) return `an invalid DateTime (${foreign.invalidReason ?? 'unknown reason'})`;
+		if (!foreign.isValid)
+			return `an invalid DateTime (${foreign.invalidReason ?? 'unknown reason'})`;
 		const value = DateTime.fromMillis(foreign.toMillis(), { zone: foreign.zoneName ?? zone });
-		return { value: value.isValid ? value : DateTime.fromMillis(foreign.toMillis(), { zone }), dateOnly: false, fromEventObject: false };
+		return {
+			value: value.isValid ? value : DateTime.fromMillis(foreign.toMillis(), { zone }),
+			dateOnly: false,
+			fromEventObject: false,
+		};
 	}
 	if (isJsDate(raw)) {
 		const ms = raw.getTime();
@@ -84,7 +95,10 @@ export function parseDateTime(raw: unknown, zone: string): ReadDateTime | undefi
 	if (typeof raw === 'object' && !Array.isArray(raw)) {
 		const object = raw as { dateTime?: unknown; date?: unknown; timeZone?: unknown };
 		if (typeof object.dateTime === 'string' && object.dateTime.trim() !== '') {
-			const ownZone = typeof object.timeZone === 'string' && isValidTimeZone(object.timeZone) ? object.timeZone : zone;
+			const ownZone =
+				typeof object.timeZone === 'string' && isValidTimeZone(object.timeZone)
+					? object.timeZone
+					: zone;
 			const read = fromString(object.dateTime.trim(), ownZone);
 			return typeof read === 'string' ? read : { ...read, fromEventObject: true };
 		}
@@ -108,7 +122,8 @@ export function readDateTime(
 	const raw = 'raw' in options ? options.raw : context.getNodeParameter(parameter, itemIndex, '');
 	const read = parseDateTime(raw, zone);
 	if (typeof read === 'string') throw invalidField(context, itemIndex, field, read, DATE_TIME_HELP);
-	if (!read && options.required) throw invalidField(context, itemIndex, field, 'is empty', DATE_TIME_HELP);
+	if (!read && options.required)
+		throw invalidField(context, itemIndex, field, 'is empty', DATE_TIME_HELP);
 	return read;
 }
 

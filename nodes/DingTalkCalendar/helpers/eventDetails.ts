@@ -6,20 +6,43 @@ import { describeValue, invalidField } from './validation';
 export const MAX_SUMMARY_LENGTH = 2048;
 export const MAX_DESCRIPTION_LENGTH = 5000;
 
-function text(context: IExecuteFunctions, itemIndex: number, value: unknown, field: string): string {
+function text(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	field: string,
+): string {
 	if (typeof value === 'number') return String(value);
-	if (typeof value !== 'string') throw invalidField(context, itemIndex, field, `expected text but got ${describeValue(value)}`);
+	if (typeof value !== 'string')
+		throw invalidField(context, itemIndex, field, `expected text but got ${describeValue(value)}`);
 	return value;
 }
 
 /** The event's title: required on Create, and never blank (DingTalk: "Event summary cannot be blank"). */
-export function checkSummary(context: IExecuteFunctions, itemIndex: number, value: unknown, field: string): string {
-	const summary = value === undefined || value === null ? '' : text(context, itemIndex, value, field).trim();
+export function checkSummary(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	field: string,
+): string {
+	const summary =
+		value === undefined || value === null ? '' : text(context, itemIndex, value, field).trim();
 	if (summary === '') {
-		throw invalidField(context, itemIndex, field, 'is empty', 'Give the event a title, or map one from the input with an expression.');
+		throw invalidField(
+			context,
+			itemIndex,
+			field,
+			'is empty',
+			'Give the event a title, or map one from the input with an expression.',
+		);
 	}
 	if (summary.length > MAX_SUMMARY_LENGTH) {
-		throw invalidField(context, itemIndex, field, `is ${summary.length} characters long; DingTalk allows ${MAX_SUMMARY_LENGTH}`);
+		throw invalidField(
+			context,
+			itemIndex,
+			field,
+			`is ${summary.length} characters long; DingTalk allows ${MAX_SUMMARY_LENGTH}`,
+		);
 	}
 	return summary;
 }
@@ -34,7 +57,11 @@ export function readReminders(
 	value: unknown,
 	field: string,
 ): Array<{ method: string; minutes: number }> {
-	const entries = Array.isArray(value) ? value : typeof value === 'number' ? [value] : text(context, itemIndex, value, field).split(/[\s,;]+/);
+	const entries = Array.isArray(value)
+		? value
+		: typeof value === 'number'
+			? [value]
+			: text(context, itemIndex, value, field).split(/[\s,;]+/);
 	const minutes: number[] = [];
 	for (const entry of entries) {
 		if (typeof entry === 'string' && entry.trim() === '') continue;
@@ -70,14 +97,22 @@ export function readEventDetails(
 	if (fields.description !== undefined) {
 		const description = text(context, itemIndex, fields.description, labels.description);
 		if (description.length > MAX_DESCRIPTION_LENGTH) {
-			throw invalidField(context, itemIndex, labels.description, `is ${description.length} characters long; DingTalk allows ${MAX_DESCRIPTION_LENGTH}`);
+			throw invalidField(
+				context,
+				itemIndex,
+				labels.description,
+				`is ${description.length} characters long; DingTalk allows ${MAX_DESCRIPTION_LENGTH}`,
+			);
 		}
 		body.description = description;
 	}
 	if (fields.location !== undefined) {
-		body.location = { displayName: text(context, itemIndex, fields.location, labels.location).trim() };
+		body.location = {
+			displayName: text(context, itemIndex, fields.location, labels.location).trim(),
+		};
 	}
-	if (fields.reminders !== undefined) body.reminders = readReminders(context, itemIndex, fields.reminders, labels.reminders);
+	if (fields.reminders !== undefined)
+		body.reminders = readReminders(context, itemIndex, fields.reminders, labels.reminders);
 	if (isTrue(fields.onlineMeeting)) body.onlineMeetingInfo = { type: 'dingtalk' };
 	// DingTalk's switches are "no…" flags with text values: only a notification turned off is sent.
 	const extra: IDataObject = {};

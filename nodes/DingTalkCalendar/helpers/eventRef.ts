@@ -15,8 +15,12 @@ export function readCalendarRef(
 	userHint = ORGANIZER_HINT,
 ): Pick<EventRef, 'userId' | 'calendarId'> {
 	return {
-		userId: requiredId(context, itemIndex, 'userId', 'Organizer User ID', { description: userHint }),
-		calendarId: requiredId(context, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' }),
+		userId: requiredId(context, itemIndex, 'userId', 'Organizer User ID', {
+			description: userHint,
+		}),
+		calendarId: requiredId(context, itemIndex, 'calendarId', 'Calendar ID', {
+			description: 'Use "primary".',
+		}),
 	};
 }
 
@@ -31,7 +35,11 @@ export function readOperator(context: IExecuteFunctions, itemIndex: number): str
 }
 
 /** Reads where an event lives: Organizer User ID, Calendar ID and the Event picker or ID. */
-export function readEventRef(context: IExecuteFunctions, itemIndex: number, userHint = ORGANIZER_HINT): EventRef {
+export function readEventRef(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	userHint = ORGANIZER_HINT,
+): EventRef {
 	return {
 		...readCalendarRef(context, itemIndex, userHint),
 		eventId: requiredId(context, itemIndex, 'eventId', 'Event', {

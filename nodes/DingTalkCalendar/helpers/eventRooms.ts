@@ -34,7 +34,11 @@ export interface RoomBookingStatus extends IDataObject {
 	responseStatus: string | null;
 }
 
-export async function getEvent(client: DingTalkClient, event: EventRef, itemIndex?: number): Promise<DingTalkEvent> {
+export async function getEvent(
+	client: DingTalkClient,
+	event: EventRef,
+	itemIndex?: number,
+): Promise<DingTalkEvent> {
 	return await client.call<DingTalkEvent>(API.GetEvent, {
 		params: { userId: event.userId, calendarId: event.calendarId, eventId: event.eventId },
 		subject: { userId: event.userId, eventId: event.eventId },
@@ -56,7 +60,11 @@ export async function readRoomStatuses(
 	const rooms = (await getEvent(client, event, itemIndex)).meetingRooms ?? [];
 	return roomIds.map((roomId) => {
 		const room = rooms.find((entry) => entry.roomId === roomId);
-		return { roomId, roomName: room?.displayName || null, responseStatus: room?.responseStatus ?? null };
+		return {
+			roomId,
+			roomName: room?.displayName || null,
+			responseStatus: room?.responseStatus ?? null,
+		};
 	});
 }
 

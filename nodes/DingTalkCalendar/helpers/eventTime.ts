@@ -45,7 +45,8 @@ export function timedEventTimes(
 	};
 }
 
-const nextDay = (isoDate: string) => DateTime.fromISO(isoDate, { zone: 'UTC' }).plus({ days: 1 }).toISODate() ?? isoDate;
+const nextDay = (isoDate: string) =>
+	DateTime.fromISO(isoDate, { zone: 'UTC' }).plus({ days: 1 }).toISODate() ?? isoDate;
 
 /**
  * The day an all-day event's last day is, from what the user gave as its end. Users give the last day

@@ -13,7 +13,11 @@ const MAX_CANDIDATES = 5000;
 const jsWeekday = (day: DateTime) => day.weekday % 7;
 
 function weekdayIndex(name: unknown): number | undefined {
-	const index = WEEKDAYS.indexOf(String(name ?? '').trim().toLowerCase());
+	const index = WEEKDAYS.indexOf(
+		String(name ?? '')
+			.trim()
+			.toLowerCase(),
+	);
 	return index < 0 ? undefined : index;
 }
 
@@ -64,7 +68,7 @@ function* candidateDays(pattern: IDataObject, first: DateTime): Generator<DateTi
 					const last = month.endOf('month').startOf('day');
 					day = last.minus({ days: (jsWeekday(last) - weekday + 7) % 7 });
 				} else {
-					day = month.plus({ days: (weekday - jsWeekday(month) + 7) % 7 + 7 * index });
+					day = month.plus({ days: ((weekday - jsWeekday(month) + 7) % 7) + 7 * index });
 					if (day.month !== month.month) continue;
 				}
 				if (day >= first) yield day;
@@ -91,7 +95,12 @@ function* candidateDays(pattern: IDataObject, first: DateTime): Generator<DateTi
  * `first` is the first occurrence, as the event's start and end give it; without a recurrence it is
  * the only one. Days are counted in the event's own zone (all-day events in UTC days).
  */
-export function occurrencesUntil(first: TimeWindow, recurrence: IDataObject | null | undefined, zone: string, until: DateTime): TimeWindow[] {
+export function occurrencesUntil(
+	first: TimeWindow,
+	recurrence: IDataObject | null | undefined,
+	zone: string,
+	until: DateTime,
+): TimeWindow[] {
 	if (!recurrence || typeof recurrence.pattern !== 'object' || !recurrence.pattern) return [first];
 	const pattern = recurrence.pattern as IDataObject;
 	const range = (recurrence.range ?? {}) as IDataObject;
@@ -100,17 +109,29 @@ export function occurrencesUntil(first: TimeWindow, recurrence: IDataObject | nu
 	let lastStart = Number.POSITIVE_INFINITY;
 	if (range.type === 'endDate' && typeof range.endDate === 'string') {
 		const end = DateTime.fromISO(range.endDate, { zone, setZone: true });
-		if (end.isValid) lastStart = (/^\d{4}-\d{2}-\d{2}$/.test(range.endDate) ? end.endOf('day') : end).toMillis();
+		if (end.isValid)
+			lastStart = (/^\d{4}-\d{2}-\d{2}$/.test(range.endDate) ? end.endOf('day') : end).toMillis();
 	}
-	const count = range.type === 'numbered' ? Math.max(1, Number(range.numberOfOccurrences) || 1) : Number.POSITIVE_INFINITY;
+	const count =
+		range.type === 'numbered'
+			? Math.max(1, Number(range.numberOfOccurrences) || 1)
+			: Number.POSITIVE_INFINITY;
 
 	const found: TimeWindow[] = [];
 	let candidates = 0;
 	for (const day of candidateDays(pattern, start.startOf('day'))) {
 		if (++candidates > MAX_CANDIDATES) break;
-		const occurrence = day.set({ hour: start.hour, minute: start.minute, second: start.second, millisecond: start.millisecond });
+		const occurrence = day.set({
+			hour: start.hour,
+			minute: start.minute,
+			second: start.second,
+			millisecond: start.millisecond,
+		});
 		if (occurrence.toMillis() > lastStart || occurrence >= until || found.length >= count) break;
-		found.push({ start: occurrence, end: DateTime.fromMillis(occurrence.toMillis() + duration, { zone }) });
+		found.push({
+			start: occurrence,
+			end: DateTime.fromMillis(occurrence.toMillis() + duration, { zone }),
+		});
 	}
 	return found.length ? found : [first];
 }

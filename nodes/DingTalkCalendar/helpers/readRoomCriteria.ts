@@ -15,12 +15,22 @@ export interface CriteriaParameters {
 }
 
 /** Reads a whole number ≥ 0 (or empty for 0); anything else names the item and the field. */
-function readCount(context: IExecuteFunctions, itemIndex: number, [parameter, field]: [string, string]): number {
+function readCount(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	[parameter, field]: [string, string],
+): number {
 	const raw = context.getNodeParameter(parameter, itemIndex, 0) as unknown;
 	if (raw === '' || raw === null || raw === undefined) return 0;
 	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-		throw invalidField(context, itemIndex, field, `${describeValue(raw)} is not a whole number of seats`, 'Give a number such as 8, or 0 for any size.');
+		throw invalidField(
+			context,
+			itemIndex,
+			field,
+			`${describeValue(raw)} is not a whole number of seats`,
+			'Give a number such as 8, or 0 for any size.',
+		);
 	}
 	return value;
 }
@@ -34,13 +44,18 @@ export interface CriteriaInput {
 }
 
 /** Reads the room criteria of an item, checking each before any request. */
-export function readCriteriaInput(context: IExecuteFunctions, itemIndex: number, parameters: CriteriaParameters): CriteriaInput {
+export function readCriteriaInput(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameters: CriteriaParameters,
+): CriteriaInput {
 	const minCapacity = readCount(context, itemIndex, parameters.minCapacity);
 	const groupIds = readIdList(context, itemIndex, parameters.groupIds[0], parameters.groupIds[1], {
 		noun: 'group ID',
 		objectKey: 'groupId',
 		required: false,
-		check: (entry) => (/^\d{1,15}$/.test(entry) ? undefined : `"${entry}" is not a group ID (group IDs are numbers)`),
+		check: (entry) =>
+			/^\d{1,15}$/.test(entry) ? undefined : `"${entry}" is not a group ID (group IDs are numbers)`,
 		help: 'Pick groups from the list, or give group IDs (numbers, see Meeting Room > Get Many Groups) as a list or a comma-separated text.',
 	}).map(Number);
 	const labels = readIdList(context, itemIndex, parameters.labels[0], parameters.labels[1], {
@@ -53,9 +68,18 @@ export function readCriteriaInput(context: IExecuteFunctions, itemIndex: number,
 	});
 	const nameRaw = context.getNodeParameter(parameters.nameContains[0], itemIndex, '') as unknown;
 	if (typeof nameRaw !== 'string' && typeof nameRaw !== 'number') {
-		throw invalidField(context, itemIndex, parameters.nameContains[1], `expected text but got ${describeValue(nameRaw)}`);
+		throw invalidField(
+			context,
+			itemIndex,
+			parameters.nameContains[1],
+			`expected text but got ${describeValue(nameRaw)}`,
+		);
 	}
-	return { criteria: { minCapacity, labels, nameContains: String(nameRaw) }, groupIds, groupsField: parameters.groupIds[1] };
+	return {
+		criteria: { minCapacity, labels, nameContains: String(nameRaw) },
+		groupIds,
+		groupsField: parameters.groupIds[1],
+	};
 }
 
 /**

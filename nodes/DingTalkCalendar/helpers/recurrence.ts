@@ -8,7 +8,15 @@ import { describeValue, invalidField } from './validation';
 export const MAX_REPEAT_INTERVAL = 365;
 export const MAX_REPEAT_TIMES = 99;
 
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const WEEKDAYS = [
+	'monday',
+	'tuesday',
+	'wednesday',
+	'thursday',
+	'friday',
+	'saturday',
+	'sunday',
+] as const;
 type Weekday = (typeof WEEKDAYS)[number];
 
 /** The node's frequencies and the DingTalk pattern each one is. */
@@ -41,7 +49,10 @@ export const REPEAT_FIELD_LABELS: Record<string, string> = {
 };
 
 const isSet = (value: unknown) =>
-	value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+	value !== undefined &&
+	value !== null &&
+	value !== '' &&
+	!(Array.isArray(value) && value.length === 0);
 
 function wholeNumber(value: unknown): number | undefined {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
@@ -49,13 +60,21 @@ function wholeNumber(value: unknown): number | undefined {
 }
 
 function readWeekdays(context: IExecuteFunctions, itemIndex: number, raw: unknown): Weekday[] {
-	const entries = (Array.isArray(raw) ? raw : String(raw).split(/[\s,;]+/)).map((entry) => String(entry).trim().toLowerCase());
+	const entries = (Array.isArray(raw) ? raw : String(raw).split(/[\s,;]+/)).map((entry) =>
+		String(entry).trim().toLowerCase(),
+	);
 	const days: Weekday[] = [];
 	for (const entry of entries) {
 		if (entry === '') continue;
 		const day = WEEKDAYS.find((name) => name === entry || name.slice(0, 3) === entry);
 		if (!day) {
-			throw invalidField(context, itemIndex, 'Repeat On', `"${entry}" is not a day of the week`, 'Give weekdays such as Monday, Wednesday (or mon, wed).');
+			throw invalidField(
+				context,
+				itemIndex,
+				'Repeat On',
+				`"${entry}" is not a day of the week`,
+				'Give weekdays such as Monday, Wednesday (or mon, wed).',
+			);
 		}
 		if (!days.includes(day)) days.push(day);
 	}
@@ -84,24 +103,40 @@ export function buildRecurrence(
 		invalidField(context, itemIndex, REPEAT_FIELD_LABELS[key], problem, help);
 
 	if (!isSet(fields.repeatFrequency)) {
-		throw fail('repeatFrequency', `is needed with ${set.map((key) => REPEAT_FIELD_LABELS[key]).join(', ')}`, 'Choose how often the event repeats.');
+		throw fail(
+			'repeatFrequency',
+			`is needed with ${set.map((key) => REPEAT_FIELD_LABELS[key]).join(', ')}`,
+			'Choose how often the event repeats.',
+		);
 	}
 	const given = String(fields.repeatFrequency).trim();
-	const frequency = PATTERNS[given] ? given : FREQUENCY_ALIASES[given.toLowerCase()] ?? (PATTERNS[given.toLowerCase()] ? given.toLowerCase() : undefined);
+	const frequency = PATTERNS[given]
+		? given
+		: (FREQUENCY_ALIASES[given.toLowerCase()] ??
+			(PATTERNS[given.toLowerCase()] ? given.toLowerCase() : undefined));
 	if (!frequency) {
-		throw fail('repeatFrequency', `"${given}" is not a frequency`, 'Use daily, weekly, monthly, monthlyByWeekday or yearly.');
+		throw fail(
+			'repeatFrequency',
+			`"${given}" is not a frequency`,
+			'Use daily, weekly, monthly, monthlyByWeekday or yearly.',
+		);
 	}
 
 	const interval = isSet(fields.repeatInterval) ? wholeNumber(fields.repeatInterval) : 1;
 	if (interval === undefined || interval < 1 || interval > MAX_REPEAT_INTERVAL) {
-		throw fail('repeatInterval', `${describeValue(fields.repeatInterval)} is not a whole number from 1 to ${MAX_REPEAT_INTERVAL}`, `DingTalk repeats every 1 to ${MAX_REPEAT_INTERVAL} days, weeks, months or years.`);
+		throw fail(
+			'repeatInterval',
+			`${describeValue(fields.repeatInterval)} is not a whole number from 1 to ${MAX_REPEAT_INTERVAL}`,
+			`DingTalk repeats every 1 to ${MAX_REPEAT_INTERVAL} days, weeks, months or years.`,
+		);
 	}
 
 	const local = start.setZone(zone);
 	const weekday = WEEKDAYS[local.weekday - 1];
 	const pattern: IDataObject = { type: PATTERNS[frequency], interval };
 	if (isSet(fields.repeatOnDays)) {
-		if (frequency !== 'weekly') throw fail('repeatOnDays', 'only applies when the event repeats weekly');
+		if (frequency !== 'weekly')
+			throw fail('repeatOnDays', 'only applies when the event repeats weekly');
 		pattern.daysOfWeek = readWeekdays(context, itemIndex, fields.repeatOnDays).join(',');
 	} else if (frequency === 'weekly') {
 		pattern.daysOfWeek = weekday;
@@ -115,26 +150,46 @@ export function buildRecurrence(
 	const hasTimes = isSet(fields.repeatTimes);
 	const hasUntil = isSet(fields.repeatUntil);
 	if (hasTimes && hasUntil) {
-		throw fail('repeatTimes', 'cannot be combined with Repeat Until', 'End the series either after a number of times or on a date, not both.');
+		throw fail(
+			'repeatTimes',
+			'cannot be combined with Repeat Until',
+			'End the series either after a number of times or on a date, not both.',
+		);
 	}
 	let range: IDataObject = { type: 'noEnd' };
 	if (hasTimes) {
 		const times = wholeNumber(fields.repeatTimes);
 		if (times === undefined || times < 1 || times > MAX_REPEAT_TIMES) {
-			throw fail('repeatTimes', `${describeValue(fields.repeatTimes)} is not a whole number from 1 to ${MAX_REPEAT_TIMES}`, `DingTalk repeats an event 1 to ${MAX_REPEAT_TIMES} times; for more, use Repeat Until or no end.`);
+			throw fail(
+				'repeatTimes',
+				`${describeValue(fields.repeatTimes)} is not a whole number from 1 to ${MAX_REPEAT_TIMES}`,
+				`DingTalk repeats an event 1 to ${MAX_REPEAT_TIMES} times; for more, use Repeat Until or no end.`,
+			);
 		}
 		range = { type: 'numbered', numberOfOccurrences: times };
 	}
 	if (hasUntil) {
-		const until = readDateTime(context, itemIndex, `${fieldsParameter}.repeatUntil`, 'Repeat Until', zone, {
-			raw: fields.repeatUntil,
-		})!;
+		const until = readDateTime(
+			context,
+			itemIndex,
+			`${fieldsParameter}.repeatUntil`,
+			'Repeat Until',
+			zone,
+			{
+				raw: fields.repeatUntil,
+			},
+		)!;
 		// A day means "until the end of that day"; DingTalk wants an instant. n8n's date picker gives a
 		// day as that day at 00:00, so midnight counts as the whole day too.
 		const wholeDay = until.dateOnly || until.value.equals(until.value.startOf('day'));
-		const last = wholeDay ? until.value.set({ hour: 23, minute: 59, second: 59, millisecond: 0 }) : until.value;
+		const last = wholeDay
+			? until.value.set({ hour: 23, minute: 59, second: 59, millisecond: 0 })
+			: until.value;
 		if (last.toMillis() < local.toMillis()) {
-			throw fail('repeatUntil', `${until.value.toISODate()} is before the event starts (${local.toISODate()})`);
+			throw fail(
+				'repeatUntil',
+				`${until.value.toISODate()} is before the event starts (${local.toISODate()})`,
+			);
 		}
 		range = { type: 'endDate', endDate: toEventDateTime(last, zone) };
 	}

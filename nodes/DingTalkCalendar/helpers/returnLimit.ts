@@ -8,7 +8,13 @@ export function readReturnLimit(context: IExecuteFunctions, itemIndex: number): 
 	const raw = context.getNodeParameter('limit', itemIndex, 50) as unknown;
 	const limit = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw invalidField(context, itemIndex, 'Limit', `${describeValue(raw)} is not a whole number ≥ 1`, 'Give a Limit such as 50, or turn on Return All.');
+		throw invalidField(
+			context,
+			itemIndex,
+			'Limit',
+			`${describeValue(raw)} is not a whole number ≥ 1`,
+			'Give a Limit such as 50, or turn on Return All.',
+		);
 	}
 	return limit;
 }

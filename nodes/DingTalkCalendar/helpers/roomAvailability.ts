@@ -62,7 +62,12 @@ async function queryBatch(
 	const byRoom = new Map((answer.scheduleInformation ?? []).map((info) => [info.roomId, info]));
 	return roomIds.map((roomId) => {
 		const info = byRoom.get(roomId);
-		if (!info) return { roomId, busySlots: [], scheduleError: 'DingTalk returned no schedule for this room' };
+		if (!info)
+			return {
+				roomId,
+				busySlots: [],
+				scheduleError: 'DingTalk returned no schedule for this room',
+			};
 		const busySlots = (info.scheduleItems ?? []).map((item) => ({
 			eventId: item.eventId ?? null,
 			organizerId: item.organizer?.id ?? null,
@@ -86,12 +91,16 @@ export async function queryAvailability(
 	itemIndex?: number,
 ): Promise<RoomAvailability[]> {
 	const batches = inBatches(roomIds, ROOMS_PER_SCHEDULE_QUERY);
-	const answers = await Promise.all(batches.map((batch) => queryBatch(client, userId, batch, window, itemIndex)));
+	const answers = await Promise.all(
+		batches.map((batch) => queryBatch(client, userId, batch, window, itemIndex)),
+	);
 	return answers.flat();
 }
 
 /** Whether nothing but `ownEventId` (the event being booked for, which may hold the room) occupies it. */
 export function isFree(availability: RoomAvailability, ownEventId?: string): boolean {
 	if (availability.scheduleError) return false;
-	return availability.busySlots.every((slot) => ownEventId !== undefined && slot.eventId === ownEventId);
+	return availability.busySlots.every(
+		(slot) => ownEventId !== undefined && slot.eventId === ownEventId,
+	);
 }

@@ -19,7 +19,8 @@ export const NO_CRITERIA: RoomCriteria = { minCapacity: 0, labels: [], nameConta
 function hasLabel(room: RoomSummary, wanted: string): boolean {
 	const needle = wanted.toLowerCase();
 	return (room.roomLabels ?? []).some(
-		(label) => (label.labelName ?? '').toLowerCase() === needle || String(label.labelId ?? '') === wanted,
+		(label) =>
+			(label.labelName ?? '').toLowerCase() === needle || String(label.labelId ?? '') === wanted,
 	);
 }
 
@@ -38,7 +39,9 @@ export function describeCriteria(criteria: RoomCriteria): string {
 	if (criteria.minCapacity > 0) parts.push(`with capacity ≥ ${criteria.minCapacity}`);
 	if (criteria.groupNames?.length) {
 		const plural = criteria.groupNames.length > 1;
-		parts.push(`in group${plural ? 's' : ''} ${criteria.groupNames.join(', ')} (or ${plural ? 'their' : 'its'} sub-groups)`);
+		parts.push(
+			`in group${plural ? 's' : ''} ${criteria.groupNames.join(', ')} (or ${plural ? 'their' : 'its'} sub-groups)`,
+		);
 	}
 	if (criteria.labels.length) parts.push(`with ${criteria.labels.join(' and ')}`);
 	if (criteria.nameContains.trim()) parts.push(`named like "${criteria.nameContains.trim()}"`);

@@ -48,13 +48,20 @@ export async function* roomPages(
 	const seen = new Set<number>();
 	for (;;) {
 		const page = await client.call<RoomListPage>(API.QueryMeetingRoomList, {
-			qs: { unionId, maxResults: ROOMS_PAGE_SIZE, ...(nextToken !== undefined ? { nextToken } : {}) },
+			qs: {
+				unionId,
+				maxResults: ROOMS_PAGE_SIZE,
+				...(nextToken !== undefined ? { nextToken } : {}),
+			},
 			subject: { userId: unionId },
 			itemIndex: options.itemIndex,
 		});
-		const rooms = (page.result ?? []).filter((room) => typeof room?.roomId === 'string' && room.roomId !== '');
+		const rooms = (page.result ?? []).filter(
+			(room) => typeof room?.roomId === 'string' && room.roomId !== '',
+		);
 		// A token that does not move on would page forever: treat it as the end.
-		const more = page.hasMore === true && typeof page.nextToken === 'number' && !seen.has(page.nextToken);
+		const more =
+			page.hasMore === true && typeof page.nextToken === 'number' && !seen.has(page.nextToken);
 		if (more) seen.add(page.nextToken!);
 		yield { rooms, nextToken: more ? page.nextToken : undefined };
 		if (!more) return;
@@ -63,7 +70,11 @@ export async function* roomPages(
 }
 
 /** Every room of the organization, in DingTalk's order (read once per run). */
-export async function listAllRooms(client: DingTalkClient, unionId: string, itemIndex?: number): Promise<RoomSummary[]> {
+export async function listAllRooms(
+	client: DingTalkClient,
+	unionId: string,
+	itemIndex?: number,
+): Promise<RoomSummary[]> {
 	return await cachedForRun(client, `rooms|${unionId}`, async () => {
 		const rooms: RoomSummary[] = [];
 		for await (const page of roomPages(client, unionId, { itemIndex })) rooms.push(...page.rooms);
@@ -77,7 +88,8 @@ export function knownRoomNames(client: DingTalkClient): Record<string, string | 
 	for (const rooms of loadedForRun(client, 'rooms|') as RoomSummary[][]) {
 		for (const room of rooms) if (room.roomName) names[room.roomId] = room.roomName;
 	}
-	for (const room of loadedForRun(client, 'room|') as RoomSummary[]) if (room.roomName) names[room.roomId] = room.roomName;
+	for (const room of loadedForRun(client, 'room|') as RoomSummary[])
+		if (room.roomName) names[room.roomId] = room.roomName;
 	return names;
 }
 
@@ -104,7 +116,11 @@ export async function getRoomDetail(
 	roomId: string,
 	itemIndex?: number,
 ): Promise<RoomDetail> {
-	return await cachedForRun(client, `room|${unionId}|${roomId}`, async () => await queryRoomDetail(client, unionId, roomId, itemIndex));
+	return await cachedForRun(
+		client,
+		`room|${unionId}|${roomId}`,
+		async () => await queryRoomDetail(client, unionId, roomId, itemIndex),
+	);
 }
 
 /** Whether DingTalk takes bookings for the room: open for reservation, and not reserved to admins. */
@@ -138,11 +154,19 @@ const DETAILS_AT_ONCE = 10;
  * detail tells (QueryMeetingRoom, one call per room; the directory list does not say): a room whose
  * detail cannot be read counts as open.
  */
-export async function closedRooms(client: DingTalkClient, unionId: string, rooms: RoomSummary[]): Promise<Map<string, string>> {
+export async function closedRooms(
+	client: DingTalkClient,
+	unionId: string,
+	rooms: RoomSummary[],
+): Promise<Map<string, string>> {
 	const closed = new Map<string, string>();
 	for (let start = 0; start < rooms.length; start += DETAILS_AT_ONCE) {
 		const chunk = rooms.slice(start, start + DETAILS_AT_ONCE);
-		const details = await Promise.all(chunk.map(async (room) => await queryRoomDetail(client, unionId, room.roomId).catch(() => undefined)));
+		const details = await Promise.all(
+			chunk.map(
+				async (room) => await queryRoomDetail(client, unionId, room.roomId).catch(() => undefined),
+			),
+		);
 		for (const detail of details) {
 			if (detail && detail.extensionConfig?.openReservation === false) {
 				closed.set(detail.roomId, detail.extensionConfig.reservationCloseDetail?.closeReason ?? '');

@@ -12,7 +12,11 @@ export interface RoomGroup extends IDataObject {
 }
 
 /** The organization's room groups (one call: DingTalk does not page them; read once per run). */
-export async function listRoomGroups(client: DingTalkClient, unionId: string, itemIndex?: number): Promise<RoomGroup[]> {
+export async function listRoomGroups(
+	client: DingTalkClient,
+	unionId: string,
+	itemIndex?: number,
+): Promise<RoomGroup[]> {
 	return await cachedForRun(client, `groups|${unionId}`, async () => {
 		const response = await client.call<{ result?: RoomGroup[] }>(API.QueryMeetingRoomGroupList, {
 			qs: { unionId },

@@ -23,7 +23,11 @@ export function readRoomIds(
 		objectKey: 'roomId',
 		required: options.required,
 		max: Number.isFinite(max)
-			? { count: max, problem: (given) => `${given} rooms given, but DingTalk books at most ${max} rooms per event` }
+			? {
+					count: max,
+					problem: (given) =>
+						`${given} rooms given, but DingTalk books at most ${max} rooms per event`,
+				}
 			: undefined,
 		help: Number.isFinite(max) ? ROOMS_HELP : ANY_ROOMS_HELP,
 	});

@@ -11,10 +11,16 @@ const loaded = new WeakMap<DingTalkClient, Map<string, unknown>>();
 
 /** What the run already loaded under keys starting with `prefix`; never calls DingTalk. */
 export function loadedForRun(client: DingTalkClient, prefix: string): unknown[] {
-	return [...(loaded.get(client)?.entries() ?? [])].filter(([key]) => key.startsWith(prefix)).map(([, value]) => value);
+	return [...(loaded.get(client)?.entries() ?? [])]
+		.filter(([key]) => key.startsWith(prefix))
+		.map(([, value]) => value);
 }
 
-export async function cachedForRun<T>(client: DingTalkClient, key: string, load: () => Promise<T>): Promise<T> {
+export async function cachedForRun<T>(
+	client: DingTalkClient,
+	key: string,
+	load: () => Promise<T>,
+): Promise<T> {
 	let cache = runCache.get(client);
 	if (!cache) {
 		cache = new Map();

@@ -14,5 +14,7 @@ export interface ScheduleTime {
 export function scheduleTimeUtc(time: ScheduleTime | undefined): string | null {
 	if (!time?.dateTime && !time?.date) return null;
 	const parsed = parseDateTime(time, 'UTC');
-	return parsed && typeof parsed !== 'string' ? toFilterTime(parsed.value) : (time.dateTime ?? time.date ?? null);
+	return parsed && typeof parsed !== 'string'
+		? toFilterTime(parsed.value)
+		: (time.dateTime ?? time.date ?? null);
 }

@@ -4,7 +4,11 @@ import type { BusySlot, RoomAvailability } from './roomAvailability';
 import type { RoomDetail, RoomSummary } from './roomDirectory';
 
 /** DingTalk's `roomStatus`: who may book the room. */
-const BOOKABLE_BY: Record<number, string> = { 0: 'everyone', 1: 'admins only', 2: 'selected members' };
+const BOOKABLE_BY: Record<number, string> = {
+	0: 'everyone',
+	1: 'admins only',
+	2: 'selected members',
+};
 
 /**
  * A room as Output: Simplified gives it: ID, name, seats, group, location, equipment and who may book it
@@ -15,7 +19,9 @@ const BOOKABLE_BY: Record<number, string> = { 0: 'everyone', 1: 'admins only', 2
 export function simplifyRoom(room: RoomSummary | RoomDetail): IDataObject {
 	const location = room.roomLocation as { title?: string; desc?: string } | undefined;
 	const place = location?.title || location?.desc || undefined;
-	const labels = (room.roomLabels ?? []).map((label) => label.labelName).filter((name): name is string => !!name);
+	const labels = (room.roomLabels ?? [])
+		.map((label) => label.labelName)
+		.filter((name): name is string => !!name);
 	const json: IDataObject = {
 		roomId: room.roomId,
 		roomName: room.roomName,
@@ -25,7 +31,10 @@ export function simplifyRoom(room: RoomSummary | RoomDetail): IDataObject {
 		// DingTalk's location title is often the group's name again: said once.
 		location: place !== room.roomGroup?.groupName ? place : undefined,
 		labels: labels.length ? labels : undefined,
-		bookableBy: room.roomStatus !== undefined ? (BOOKABLE_BY[room.roomStatus] ?? String(room.roomStatus)) : undefined,
+		bookableBy:
+			room.roomStatus !== undefined
+				? (BOOKABLE_BY[room.roomStatus] ?? String(room.roomStatus))
+				: undefined,
 	};
 	const config = (room as RoomDetail).extensionConfig;
 	if (config) {
@@ -80,6 +89,7 @@ export function simplifyAvailability(
 }
 
 function dropEmpty(json: IDataObject): IDataObject {
-	for (const key of Object.keys(json)) if (json[key] === undefined || json[key] === null) delete json[key];
+	for (const key of Object.keys(json))
+		if (json[key] === undefined || json[key] === null) delete json[key];
 	return json;
 }

@@ -25,8 +25,12 @@ export function readTimeWindow(
 	const zone = context.getTimezone();
 	const [startParameter, startField] = fields.start;
 	const [endParameter, endField] = fields.end;
-	const start = readDateTime(context, itemIndex, startParameter, startField, zone, { required: true })!.value;
-	const end = readDateTime(context, itemIndex, endParameter, endField, zone, { required: true })!.value;
+	const start = readDateTime(context, itemIndex, startParameter, startField, zone, {
+		required: true,
+	})!.value;
+	const end = readDateTime(context, itemIndex, endParameter, endField, zone, {
+		required: true,
+	})!.value;
 	if (end.toMillis() <= start.toMillis()) {
 		throw invalidField(
 			context,
@@ -74,6 +78,8 @@ export function describeTime(time: DateTime, zone: string): string {
 export function describeWindow(window: TimeWindow, zone: string): string {
 	const start = window.start.setZone(zone);
 	const end = window.end.setZone(zone);
-	const endText = start.hasSame(end, 'day') ? end.toFormat('HH:mm') : end.toFormat('yyyy-MM-dd HH:mm');
+	const endText = start.hasSame(end, 'day')
+		? end.toFormat('HH:mm')
+		: end.toFormat('yyyy-MM-dd HH:mm');
 	return `between ${start.toFormat('yyyy-MM-dd HH:mm')} and ${endText} (${zone})`;
 }

@@ -19,7 +19,11 @@ export type OutputShape = 'simplified' | 'raw';
  * Options > Output: Simplified (the fields an agent needs) or Raw (every field DingTalk returns).
  * Auto, the default, is Simplified when the node runs as an AI tool and Raw otherwise.
  */
-export function readOutputShape(context: IExecuteFunctions, itemIndex: number, parameter = 'options.output'): OutputShape {
+export function readOutputShape(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter = 'options.output',
+): OutputShape {
 	const chosen = context.getNodeParameter(parameter, itemIndex, 'auto');
 	if (chosen === 'simplified' || chosen === 'raw') return chosen;
 	return isToolRun(context) ? 'simplified' : 'raw';

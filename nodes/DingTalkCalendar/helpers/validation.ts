@@ -14,10 +14,14 @@ export function invalidField(
 	problem: string,
 	description?: string,
 ): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `Item ${itemIndex}, field "${field}": ${problem}`, {
-		itemIndex,
-		description,
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`Item ${itemIndex}, field "${field}": ${problem}`,
+		{
+			itemIndex,
+			description,
+		},
+	);
 }
 
 /** Reads a required text parameter, trimmed; empty is an error naming the field. */
@@ -28,10 +32,19 @@ export function requiredString(
 	field: string,
 	options: { extractValue?: boolean; description?: string } = {},
 ): string {
-	const raw = context.getNodeParameter(parameter, itemIndex, '', { extractValue: options.extractValue });
-	const description = options.description ?? `Fill in "${field}", or map it from the input with an expression.`;
+	const raw = context.getNodeParameter(parameter, itemIndex, '', {
+		extractValue: options.extractValue,
+	});
+	const description =
+		options.description ?? `Fill in "${field}", or map it from the input with an expression.`;
 	if (typeof raw !== 'string' && typeof raw !== 'number') {
-		throw invalidField(context, itemIndex, field, `expected text but got ${describeValue(raw)}`, description);
+		throw invalidField(
+			context,
+			itemIndex,
+			field,
+			`expected text but got ${describeValue(raw)}`,
+			description,
+		);
 	}
 	const value = String(raw).trim();
 	if (value === '') {

@@ -11,7 +11,10 @@ export function currentUserId(context: ILoadOptionsFunctions): string {
 export function requireCurrentUserId(context: ILoadOptionsFunctions): string {
 	const unionId = currentUserId(context);
 	if (!unionId) {
-		throw new NodeOperationError(context.getNode(), 'Set the User ID first: DingTalk lists rooms for a member of the organization');
+		throw new NodeOperationError(
+			context.getNode(),
+			'Set the User ID first: DingTalk lists rooms for a member of the organization',
+		);
 	}
 	return unionId;
 }

@@ -20,20 +20,32 @@ export async function searchEvents(
 ): Promise<INodeListSearchResult> {
 	const userId = currentUserId(this);
 	if (!userId) {
-		throw new NodeOperationError(this.getNode(), 'Fill in Organizer User ID (a unionId) first: DingTalk lists the events of that user');
+		throw new NodeOperationError(
+			this.getNode(),
+			'Fill in Organizer User ID (a unionId) first: DingTalk lists the events of that user',
+		);
 	}
 	const calendarIdParam = this.getCurrentNodeParameter('calendarId');
-	const calendarId = typeof calendarIdParam === 'string' && calendarIdParam.trim() ? calendarIdParam.trim() : 'primary';
+	const calendarId =
+		typeof calendarIdParam === 'string' && calendarIdParam.trim()
+			? calendarIdParam.trim()
+			: 'primary';
 	const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
 	const client = new DingTalkClient(this);
 	const response = await client.call<EventListPage>(API.ListEvents, {
 		params: { userId, calendarId },
-		qs: { timeMin: since, maxResults: 100, ...(paginationToken ? { nextToken: paginationToken } : {}) },
+		qs: {
+			timeMin: since,
+			maxResults: 100,
+			...(paginationToken ? { nextToken: paginationToken } : {}),
+		},
 		subject: { userId },
 	});
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = (response.events ?? [])
-		.filter((event) => event.id && (!needle || (event.summary ?? '').toLowerCase().includes(needle)))
+		.filter(
+			(event) => event.id && (!needle || (event.summary ?? '').toLowerCase().includes(needle)),
+		)
 		.map((event) => {
 			const when = event.start?.dateTime ?? event.start?.date;
 			return {
@@ -61,7 +73,8 @@ export async function searchRooms(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const unionId = requireCurrentUserId(this);
-	const startToken = paginationToken && /^\d+$/.test(paginationToken) ? Number(paginationToken) : undefined;
+	const startToken =
+		paginationToken && /^\d+$/.test(paginationToken) ? Number(paginationToken) : undefined;
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results: INodeListSearchResult['results'] = [];
 	let nextToken: number | undefined;
@@ -81,13 +94,18 @@ export async function searchRooms(
 }
 
 /** The room groups for a Group picker, each shown with its parents, searchable by name. */
-export async function searchGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const unionId = requireCurrentUserId(this);
 	const groups = await listRoomGroups(new DingTalkClient(this), unionId);
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = groups
 		.map((group) => ({ name: groupPath(groups, group.groupId), value: String(group.groupId) }))
-		.filter((group) => !needle || group.name.toLowerCase().includes(needle) || group.value === needle)
+		.filter(
+			(group) => !needle || group.name.toLowerCase().includes(needle) || group.value === needle,
+		)
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return { results };
 }

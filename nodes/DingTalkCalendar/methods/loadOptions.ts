@@ -29,11 +29,18 @@ export async function getRooms(this: ILoadOptionsFunctions): Promise<INodeProper
 		rooms.push(...page.rooms);
 		if (++pages >= MAX_PAGES) break;
 	}
-	const closed = rooms.length <= MAX_ROOMS_CHECKED_FOR_CLOSED ? await closedRooms(client, unionId, rooms) : new Map<string, string>();
+	const closed =
+		rooms.length <= MAX_ROOMS_CHECKED_FOR_CLOSED
+			? await closedRooms(client, unionId, rooms)
+			: new Map<string, string>();
 	const options: INodePropertyOptions[] = rooms.map((room) => {
 		const reason = closed.get(room.roomId);
-		const option: INodePropertyOptions = { name: roomLabel(room, { closed: reason !== undefined }), value: room.roomId };
-		if (reason !== undefined) option.description = `Closed for booking${reason ? `: ${reason}` : ''}`;
+		const option: INodePropertyOptions = {
+			name: roomLabel(room, { closed: reason !== undefined }),
+			value: room.roomId,
+		};
+		if (reason !== undefined)
+			option.description = `Closed for booking${reason ? `: ${reason}` : ''}`;
 		return option;
 	});
 	return options.sort((a, b) => a.name.localeCompare(b.name));

@@ -61,15 +61,21 @@ type SendResult = { response: RawResponse } | { failure: DingTalkFailure };
  * NodeApiError that shares the original error's context.
  */
 function findTokenError(error: unknown): { message: string; code?: string } | undefined {
-	const found = (error as { context?: { dingTalkTokenError?: { message?: unknown; code?: unknown } } })?.context
-		?.dingTalkTokenError;
+	const found = (
+		error as { context?: { dingTalkTokenError?: { message?: unknown; code?: unknown } } }
+	)?.context?.dingTalkTokenError;
 	if (typeof found?.message !== 'string') return undefined;
 	return { message: found.message, code: typeof found.code === 'string' ? found.code : undefined };
 }
 
 function networkCode(error: unknown): string | undefined {
 	const e = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
-	const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
+	const code =
+		typeof e?.code === 'string'
+			? e.code
+			: typeof e?.cause?.code === 'string'
+				? e.cause.code
+				: undefined;
 	if (code) return code;
 	if (typeof e?.message === 'string' && /timeout/i.test(e.message)) return 'ETIMEDOUT';
 	return undefined;
@@ -77,7 +83,9 @@ function networkCode(error: unknown): string | undefined {
 
 function isStaleToken(response: RawResponse): boolean {
 	if (response.statusCode !== 400 && response.statusCode !== 401) return false;
-	return parseDingTalkErrorBody(response.statusCode, response.body).code === 'InvalidAuthentication';
+	return (
+		parseDingTalkErrorBody(response.statusCode, response.body).code === 'InvalidAuthentication'
+	);
 }
 
 /**
@@ -139,7 +147,9 @@ export class DingTalkClient {
 			}
 			const ref = this.node.credentials?.[CREDENTIAL_TYPE];
 			this.credentialRef = { id: ref?.id ?? '', name: ref?.name ?? '' };
-			this.appKey = String(data.appType === 'thirdParty' ? `${data.suiteKey}@${data.authCorpId}` : data.clientId);
+			this.appKey = String(
+				data.appType === 'thirdParty' ? `${data.suiteKey}@${data.authCorpId}` : data.clientId,
+			);
 			this.credentials = { ...data };
 		})();
 		await this.loading;
@@ -193,7 +203,11 @@ export class DingTalkClient {
 	 * Sends a call with the current token. Without a token yet (first use of the credential), the first
 	 * call goes alone, so that n8n fetches one token for all; the others wait for it.
 	 */
-	private async sendWithToken(request: PreparedCall, headers: IDataObject, slot: Slot): Promise<SendResult> {
+	private async sendWithToken(
+		request: PreparedCall,
+		headers: IDataObject,
+		slot: Slot,
+	): Promise<SendResult> {
 		if (this.renewal) {
 			await this.renewal;
 			startedAt(slot, Date.now());
@@ -232,7 +246,11 @@ export class DingTalkClient {
 	}
 
 	/** Sends one call; returns DingTalk's parsed body, or throws a NodeApiError that says what to do. */
-	async call<T = IDataObject>(api: ApiDefinition, call: DingTalkRequest = {}, report?: CallReport): Promise<T> {
+	async call<T = IDataObject>(
+		api: ApiDefinition,
+		call: DingTalkRequest = {},
+		report?: CallReport,
+	): Promise<T> {
 		const request: PreparedCall = { ...call, api, path: buildPath(api.path, call.params) };
 		const subject = { permission: api.permission, ...call.subject };
 		const outcome: CallReport = report ?? { tries: 0, outcomeWasUnknown: false };
@@ -270,7 +288,14 @@ export class DingTalkClient {
 			}
 			if (outcomeUnknown(reason) && api.write) outcome.outcomeWasUnknown = true;
 			if (!reason || outcome.tries >= this.settings.maxTries) {
-				throw toNodeApiError(this.node, failure!, subject, this.baseUrl, request.itemIndex, outcome);
+				throw toNodeApiError(
+					this.node,
+					failure!,
+					subject,
+					this.baseUrl,
+					request.itemIndex,
+					outcome,
+				);
 			}
 			await sleep(backoffMs(outcome.tries, reason, this.random));
 		}
@@ -278,7 +303,8 @@ export class DingTalkClient {
 
 	private clientTokenFor(request: PreparedCall): string {
 		const context = this.context as Partial<IExecuteFunctions>;
-		const executionId = typeof context.getExecutionId === 'function' ? context.getExecutionId() : '';
+		const executionId =
+			typeof context.getExecutionId === 'function' ? context.getExecutionId() : '';
 		return clientToken([
 			executionId,
 			this.node.name,

@@ -24,7 +24,10 @@ export function parseDingTalkErrorBody(httpStatus: number, body: unknown): DingT
 		}
 	}
 	if (!data || typeof data !== 'object' || Array.isArray(data)) {
-		return { httpStatus, rawBody: data === undefined || data === '' ? undefined : String(data).slice(0, 300) };
+		return {
+			httpStatus,
+			rawBody: data === undefined || data === '' ? undefined : String(data).slice(0, 300),
+		};
 	}
 	const record = data as Record<string, unknown>;
 	const pick = (...keys: string[]) => {

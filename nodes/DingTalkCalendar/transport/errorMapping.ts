@@ -21,7 +21,8 @@ interface Explanation {
 	hint: string;
 }
 
-const list = (ids: string[] | undefined) => (ids && ids.length ? ids.join(', ') : 'the requested room');
+const list = (ids: string[] | undefined) =>
+	ids && ids.length ? ids.join(', ') : 'the requested room';
 
 /**
  * English message and advice for each DingTalk error. The code, DingTalk's own message, HTTP status and
@@ -92,13 +93,22 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 				};
 			}
 			if (dingTalkMessage === 'roomId must be provided.') {
-				return { message: 'DingTalk received no room ID', hint: 'Give at least one room ID in Rooms.' };
+				return {
+					message: 'DingTalk received no room ID',
+					hint: 'Give at least one room ID in Rooms.',
+				};
 			}
 			if (dingTalkMessage === 'Meeting rooms to remove must be provided.') {
-				return { message: 'DingTalk received no room to remove', hint: 'Give at least one room ID in Rooms.' };
+				return {
+					message: 'DingTalk received no room to remove',
+					hint: 'Give at least one room ID in Rooms.',
+				};
 			}
 			if (dingTalkMessage === 'query ids cannot be empty') {
-				return { message: 'DingTalk received no room to check', hint: 'Give at least one room ID in Rooms.' };
+				return {
+					message: 'DingTalk received no room to check',
+					hint: 'Give at least one room ID in Rooms.',
+				};
 			}
 			if (dingTalkMessage === 'Cannot get schedule information for more than limit.' && !rooms) {
 				return {
@@ -119,9 +129,15 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 				};
 			}
 			if (dingTalkMessage === 'Event summary cannot be blank') {
-				return { message: 'DingTalk refused an event without a summary (title)', hint: 'Give the event a Summary.' };
+				return {
+					message: 'DingTalk refused an event without a summary (title)',
+					hint: 'Give the event a Summary.',
+				};
 			}
-			if (dingTalkMessage === 'Event start time not set.' || dingTalkMessage === 'Event end time not set.') {
+			if (
+				dingTalkMessage === 'Event start time not set.' ||
+				dingTalkMessage === 'Event end time not set.'
+			) {
 				const side = dingTalkMessage.startsWith('Event start') ? 'start' : 'end';
 				return {
 					message: `DingTalk received the event without its ${side} time`,
@@ -177,7 +193,8 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 				hint: 'Re-save the DingTalk credential and test it.',
 			};
 		case 'Forbidden.AccessDenied.AccessTokenPermissionDenied': {
-			const scopes = failure.requiredScopes?.join(', ') ?? subject.permission ?? 'the permission of this API';
+			const scopes =
+				failure.requiredScopes?.join(', ') ?? subject.permission ?? 'the permission of this API';
 			return {
 				message: `The DingTalk app lacks the permission ${scopes}`,
 				hint: `In the DingTalk developer console open your app > Permissions, grant ${scopes}, then publish a new app version.`,
@@ -190,12 +207,15 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 			};
 		case 'Forbidden.AccessDenied.ApiCountLimitForOrg':
 			return {
-				message: "The organization used up its monthly DingTalk API quota",
+				message: 'The organization used up its monthly DingTalk API quota',
 				hint: 'Wait for the next month or upgrade the DingTalk edition.',
 			};
 		case 'permissionDeny':
 			return {
-				message: `User ${subject.userId ?? ''} is outside the app's authorized range`.replace('  ', ' '),
+				message: `User ${subject.userId ?? ''} is outside the app's authorized range`.replace(
+					'  ',
+					' ',
+				),
 				hint: "Add the user (or their department) to the app's visible range in the developer console.",
 			};
 		case 'idempotencyProcessing':
@@ -205,10 +225,11 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 			};
 		case 'flowLimit':
 			return {
-				message: `User ${subject.userId ?? ''} reached DingTalk's daily limit: this user may create at most 100 events per day`.replace(
-					'  ',
-					' ',
-				),
+				message:
+					`User ${subject.userId ?? ''} reached DingTalk's daily limit: this user may create at most 100 events per day`.replace(
+						'  ',
+						' ',
+					),
 				hint: 'Create the remaining events tomorrow (the count restarts at midnight, China time), or with another organizer.',
 			};
 		// DingTalk's code for a change by someone other than the organizer is undocumented; the sandbox
@@ -230,7 +251,10 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 			};
 		case 'user.not.employee':
 			return {
-				message: `User ${subject.userId ?? ''} is not an employee of this organization`.replace('  ', ' '),
+				message: `User ${subject.userId ?? ''} is not an employee of this organization`.replace(
+					'  ',
+					' ',
+				),
 				hint: 'Organizer User ID must be the unionId of a member of the organization the app belongs to.',
 			};
 		case 'org.not.found':
@@ -245,7 +269,10 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 			};
 		case 'group.not.found':
 			return {
-				message: `Room group ${subject.groupId ?? ''} does not exist in this organization`.replace('  ', ' '),
+				message: `Room group ${subject.groupId ?? ''} does not exist in this organization`.replace(
+					'  ',
+					' ',
+				),
 				hint: 'Choose a group from the list, or copy group IDs (numbers) from Meeting Room > Get Many Groups.',
 			};
 		case 'group.query.error':
@@ -259,7 +286,10 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 				hint: "Check the credential's Region or Base URL.",
 			};
 		case 'Missingbody':
-			return { message: 'DingTalk received no request body', hint: 'This is a bug in the node: please report it.' };
+			return {
+				message: 'DingTalk received no request body',
+				hint: 'This is a bug in the node: please report it.',
+			};
 		default:
 			break;
 	}
@@ -283,7 +313,9 @@ function explain(failure: DingTalkFailure, subject: RequestSubject, baseUrl: str
 	}
 	return {
 		message: `DingTalk refused the request (HTTP ${httpStatus}${code ? `, ${code}` : ''})`,
-		hint: dingTalkMessage ? `DingTalk says: ${dingTalkMessage}` : 'Check the parameters of this item.',
+		hint: dingTalkMessage
+			? `DingTalk says: ${dingTalkMessage}`
+			: 'Check the parameters of this item.',
 	};
 }
 
@@ -304,7 +336,9 @@ export function toNodeApiError(
 		failure.requestId && `request ID ${failure.requestId}`,
 	].filter(Boolean);
 	const tried = calls && calls.tries > 1 ? ` (after ${calls.tries} tries)` : '';
-	const description = facts.length ? `${hint} DingTalk: ${facts.join(', ')}${tried}.` : `${hint}${tried}`;
+	const description = facts.length
+		? `${hint} DingTalk: ${facts.join(', ')}${tried}.`
+		: `${hint}${tried}`;
 	const details: JsonObject = {
 		code: failure.code ?? null,
 		message: failure.dingTalkMessage ?? null,

@@ -114,7 +114,10 @@ export async function waitForSlot(key: string, callsPerSecond: number): Promise<
 	const rate = adaptive ? Math.min(schedule.rate, callsPerSecond) : callsPerSecond;
 	const capacity = Math.max(1, Math.floor(rate));
 	const windowMs = (1000 * capacity) / rate + JITTER_MARGIN_MS;
-	const previous = schedule.starts.length >= capacity ? schedule.starts[schedule.starts.length - capacity] : -Infinity;
+	const previous =
+		schedule.starts.length >= capacity
+			? schedule.starts[schedule.starts.length - capacity]
+			: -Infinity;
 	const latest = schedule.starts.length ? schedule.starts[schedule.starts.length - 1] : -Infinity;
 	const start = Math.max(now, previous + windowMs, latest);
 	schedule.starts.push(start);
@@ -159,7 +162,9 @@ export function noteAccepted(slot: Slot, ceiling: number): void {
 	const rate = Math.min(schedule.rate, ceiling);
 	if (rate >= ceiling) return;
 	const sinceDecrease = Math.max(0, now - schedule.lastDecrease) / 1000;
-	const perSecond = INCREASE_AT_FIRST + INCREASE_GROWTH_PER_SECOND * Math.max(0, sinceDecrease - INCREASE_GROWTH_AFTER);
+	const perSecond =
+		INCREASE_AT_FIRST +
+		INCREASE_GROWTH_PER_SECOND * Math.max(0, sinceDecrease - INCREASE_GROWTH_AFTER);
 	schedule.rate = Math.min(ceiling, rate + perSecond / Math.max(rate, 1));
 }
 
@@ -172,7 +177,9 @@ export function noteRateLimited(slot: Slot, ceiling: number): void {
 	const rate = Math.min(schedule.rate, ceiling);
 	const tookLastSecond = schedule.accepted.filter((start) => start >= now - 1000).length;
 	const first = schedule.lastDecrease === -Infinity;
-	const target = first ? Math.max(rate * DEEPEST_DECREASE, Math.min(rate * DECREASE_FACTOR, tookLastSecond)) : rate * DECREASE_FACTOR;
+	const target = first
+		? Math.max(rate * DEEPEST_DECREASE, Math.min(rate * DECREASE_FACTOR, tookLastSecond))
+		: rate * DECREASE_FACTOR;
 	schedule.rate = Math.max(0.1, ceiling * MIN_SHARE, target);
 	schedule.lastDecrease = now;
 }

@@ -1,7 +1,12 @@
 import type { DingTalkFailure } from './dingTalkError';
 
 /** Why a failed call may be sent again; undefined when it must not be (business errors never are). */
-export type RetryReason = 'rateLimited' | 'serverError' | 'notApiAnswer' | 'network' | 'idempotencyProcessing';
+export type RetryReason =
+	| 'rateLimited'
+	| 'serverError'
+	| 'notApiAnswer'
+	| 'network'
+	| 'idempotencyProcessing';
 
 const NETWORK_CODES = new Set([
 	'ECONNRESET',
@@ -41,7 +46,11 @@ export function outcomeUnknown(reason: RetryReason | undefined): boolean {
  * 8 s, with full jitter so that many items retrying together spread out. DingTalk's advice for its
  * per-second quota is to wait a second, so rate limits wait at least that. `random` is injectable for tests.
  */
-export function backoffMs(attempt: number, reason: RetryReason, random: () => number = Math.random): number {
+export function backoffMs(
+	attempt: number,
+	reason: RetryReason,
+	random: () => number = Math.random,
+): number {
 	if (reason === 'rateLimited') return 1000 + Math.floor(random() * 500);
 	const ceiling = Math.min(8000, 250 * 2 ** (attempt - 1));
 	return Math.floor(ceiling / 2 + random() * (ceiling / 2));

@@ -1,8 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
-import { attendeeIdsField, chatNotificationOption, pushNotificationOption } from '../../descriptions/eventFields';
+import {
+	attendeeIdsField,
+	chatNotificationOption,
+	pushNotificationOption,
+} from '../../descriptions/eventFields';
 import { readEventRef } from '../../helpers/eventRef';
 import { readAttendeeIds, sendInBatches } from '../../helpers/attendeeIds';
 import type { DingTalkClient } from '../../transport/client';
@@ -34,19 +43,28 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['attendee'], operation: ['add'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['attendee'], operation: ['add'] } },
+	properties,
+);
 
 const isTrue = (value: unknown) => value === true || value === 'true';
 
 /** The item's parameters, checked before any request. */
 export function validate(this: IExecuteFunctions, itemIndex: number) {
-	const { userId, calendarId, eventId } = readEventRef(this, itemIndex, "Give the organizer's unionId (not the staff user ID): only the organizer can invite.");
+	const { userId, calendarId, eventId } = readEventRef(
+		this,
+		itemIndex,
+		"Give the organizer's unionId (not the staff user ID): only the organizer can invite.",
+	);
 	const attendeeIds = readAttendeeIds(this, itemIndex, 'attendeeIds', 'Attendees');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const isOptional = isTrue(options.isOptional);
 	const switches: IDataObject = {};
-	if (options.chatNotification !== undefined) switches.chatNotification = isTrue(options.chatNotification);
-	if (options.pushNotification !== undefined) switches.pushNotification = isTrue(options.pushNotification);
+	if (options.chatNotification !== undefined)
+		switches.chatNotification = isTrue(options.chatNotification);
+	if (options.pushNotification !== undefined)
+		switches.pushNotification = isTrue(options.pushNotification);
 	return { event: { userId, calendarId, eventId }, attendeeIds, isOptional, switches };
 }
 
@@ -58,9 +76,13 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
-	{ event: { userId, calendarId, eventId }, attendeeIds, isOptional, switches }: ReturnType<typeof validate>,
+	{
+		event: { userId, calendarId, eventId },
+		attendeeIds,
+		isOptional,
+		switches,
+	}: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-
 	await sendInBatches(this, attendeeIds, 'added', async (batch) => {
 		await client.call(API.AddAttendee, {
 			params: { userId, calendarId, eventId },

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
@@ -15,14 +20,18 @@ const PAGE_SIZE = 500;
 const properties: INodeProperties[] = [
 	{
 		...organizerField,
-		description: 'The unionId of the organizer or of an attendee of the event (not the staff user ID)',
+		description:
+			'The unionId of the organizer or of an attendee of the event (not the staff user ID)',
 	},
 	calendarIdField,
 	eventField,
 	...returnAllOrLimit,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['attendee'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['attendee'], operation: ['getAll'] } },
+	properties,
+);
 
 interface AttendeesPage {
 	attendees?: IDataObject[];
@@ -32,7 +41,11 @@ interface AttendeesPage {
 /** The item's parameters, checked before any request. */
 export function validate(this: IExecuteFunctions, itemIndex: number) {
 	return {
-		event: readEventRef(this, itemIndex, 'Give the unionId of the organizer or of an attendee (not the staff user ID).'),
+		event: readEventRef(
+			this,
+			itemIndex,
+			'Give the unionId of the organizer or of an attendee (not the staff user ID).',
+		),
 		limit: readReturnLimit(this, itemIndex),
 	};
 }
@@ -47,14 +60,21 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 	{ event: { userId, calendarId, eventId }, limit }: ReturnType<typeof validate>,
-): Promise<INodeExecutionData[]> {	const attendees = await collectPages(this, itemIndex, limit, PAGE_SIZE, async (maxResults, nextToken) => {
-		const page = await client.call<AttendeesPage>(API.ListAttendees, {
-			params: { userId, calendarId, eventId },
-			qs: { maxResults, ...(nextToken ? { nextToken } : {}) },
-			subject: { userId, eventId },
-			itemIndex,
-		});
-		return { entries: page.attendees ?? [], nextToken: page.nextToken };
-	});
+): Promise<INodeExecutionData[]> {
+	const attendees = await collectPages(
+		this,
+		itemIndex,
+		limit,
+		PAGE_SIZE,
+		async (maxResults, nextToken) => {
+			const page = await client.call<AttendeesPage>(API.ListAttendees, {
+				params: { userId, calendarId, eventId },
+				qs: { maxResults, ...(nextToken ? { nextToken } : {}) },
+				subject: { userId, eventId },
+				itemIndex,
+			});
+			return { entries: page.attendees ?? [], nextToken: page.nextToken };
+		},
+	);
 	return attendees.map((attendee) => ({ json: attendee, pairedItem: { item: itemIndex } }));
 }

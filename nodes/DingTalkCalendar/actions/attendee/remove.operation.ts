@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
@@ -9,14 +14,26 @@ import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
 import { listIds, stringList, type ItemChange } from '../operation';
 
-const properties: INodeProperties[] = [organizerField, calendarIdField, eventField, attendeeIdsField];
+const properties: INodeProperties[] = [
+	organizerField,
+	calendarIdField,
+	eventField,
+	attendeeIdsField,
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['attendee'], operation: ['remove'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['attendee'], operation: ['remove'] } },
+	properties,
+);
 
 /** The item's parameters, checked before any request. */
 export function validate(this: IExecuteFunctions, itemIndex: number) {
 	return {
-		event: readEventRef(this, itemIndex, "Give the organizer's unionId (not the staff user ID): only the organizer can remove attendees."),
+		event: readEventRef(
+			this,
+			itemIndex,
+			"Give the organizer's unionId (not the staff user ID): only the organizer can remove attendees.",
+		),
 		attendeeIds: readAttendeeIds(this, itemIndex, 'attendeeIds', 'Attendees'),
 	};
 }
@@ -39,7 +56,12 @@ export async function execute(
 			itemIndex,
 		});
 	});
-	return [{ json: { userId, calendarId, eventId, attendeeIds, result: true }, pairedItem: { item: itemIndex } }];
+	return [
+		{
+			json: { userId, calendarId, eventId, attendeeIds, result: true },
+			pairedItem: { item: itemIndex },
+		},
+	];
 }
 
 export function changeOf(json: IDataObject): ItemChange {

@@ -1,5 +1,10 @@
 import { DateTime } from 'luxon';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { calendarIdField, organizerField, roomsField } from '../../descriptions/common';
@@ -18,7 +23,11 @@ import {
 	timeZoneOption,
 } from '../../descriptions/eventFields';
 import { readCalendarRef } from '../../helpers/eventRef';
-import { MAX_ATTENDEES_PER_CALL, MAX_ATTENDEES_PER_EVENT, readAttendeeIds } from '../../helpers/attendeeIds';
+import {
+	MAX_ATTENDEES_PER_CALL,
+	MAX_ATTENDEES_PER_EVENT,
+	readAttendeeIds,
+} from '../../helpers/attendeeIds';
 import { inBatches } from '../../helpers/inBatches';
 import { bookRooms } from '../../helpers/bookRooms';
 import { readDateTime, readTimeZone } from '../../helpers/dateTimeInput';
@@ -66,12 +75,14 @@ const properties: INodeProperties[] = [
 					{
 						name: 'Keep the Event and Report It in the Output',
 						value: 'keepEvent',
-						description: 'The item succeeds with the new event; roomBooking (or additionalAttendees) says what failed',
+						description:
+							'The item succeeds with the new event; roomBooking (or additionalAttendees) says what failed',
 					},
 					{
 						name: 'Delete the Event and Fail the Item',
 						value: 'deleteEvent',
-						description: 'All or nothing: the new event is deleted again and the item fails with the reason',
+						description:
+							'All or nothing: the new event is deleted again and the item fails with the reason',
 					},
 				],
 				default: 'keepEvent',
@@ -102,7 +113,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['event'], operation: ['create'] } },
+	properties,
+);
 
 const isTrue = (value: unknown) => value === true || value === 'true';
 
@@ -111,12 +125,20 @@ type StepError = Error & { description?: string | null; context?: IDataObject };
 /** The people to invite, each once, required before optional; checked before anything is created. */
 function readAttendees(context: IExecuteFunctions, itemIndex: number, fields: IDataObject) {
 	const read = (key: string, field: string) =>
-		fields[key] === undefined ? [] : readAttendeeIds(context, itemIndex, `additionalFields.${key}`, field, { required: false });
+		fields[key] === undefined
+			? []
+			: readAttendeeIds(context, itemIndex, `additionalFields.${key}`, field, { required: false });
 	const required = read('attendeeIds', 'Attendees');
 	const optional = read('optionalAttendeeIds', 'Optional Attendees');
 	const twice = optional.filter((id) => required.includes(id));
 	if (twice.length) {
-		throw invalidField(context, itemIndex, 'Optional Attendees', `${twice.join(', ')} also in Attendees`, 'List each person in one of the two fields.');
+		throw invalidField(
+			context,
+			itemIndex,
+			'Optional Attendees',
+			`${twice.join(', ')} also in Attendees`,
+			'List each person in one of the two fields.',
+		);
 	}
 	if (required.length + optional.length > MAX_ATTENDEES_PER_EVENT) {
 		throw invalidField(
@@ -126,13 +148,21 @@ function readAttendees(context: IExecuteFunctions, itemIndex: number, fields: ID
 			`${required.length + optional.length} attendees given, but a DingTalk event holds at most ${MAX_ATTENDEES_PER_EVENT}`,
 		);
 	}
-	return [...required.map((id) => ({ id, isOptional: false })), ...optional.map((id) => ({ id, isOptional: true }))];
+	return [
+		...required.map((id) => ({ id, isOptional: false })),
+		...optional.map((id) => ({ id, isOptional: true })),
+	];
 }
 
 /** The item's parameters, every one checked before the event is created: the body of CreateEvent and the steps after it. */
 export function validate(this: IExecuteFunctions, itemIndex: number) {
 	const { userId, calendarId } = readCalendarRef(this, itemIndex);
-	const summary = checkSummary(this, itemIndex, this.getNodeParameter('summary', itemIndex, ''), 'Summary');
+	const summary = checkSummary(
+		this,
+		itemIndex,
+		this.getNodeParameter('summary', itemIndex, ''),
+		'Summary',
+	);
 	const allDay = isTrue(this.getNodeParameter('allDay', itemIndex, false));
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 
@@ -140,31 +170,65 @@ export function validate(this: IExecuteFunctions, itemIndex: number) {
 	const start = readDateTime(this, itemIndex, 'start', 'Start', zone, { required: true })!;
 	const end = readDateTime(this, itemIndex, 'end', 'End', zone, { required: !allDay });
 	const times = allDay
-		? allDayEventTimes(this, itemIndex, { read: start, field: 'Start' }, end && { read: end, field: 'End' })
-		: timedEventTimes(this, itemIndex, { read: start, field: 'Start' }, { read: end!, field: 'End' }, zone);
-	const firstDay = 'date' in times.start ? DateTime.fromISO(times.start.date, { zone }) : start.value;
+		? allDayEventTimes(
+				this,
+				itemIndex,
+				{ read: start, field: 'Start' },
+				end && { read: end, field: 'End' },
+			)
+		: timedEventTimes(
+				this,
+				itemIndex,
+				{ read: start, field: 'Start' },
+				{ read: end!, field: 'End' },
+				zone,
+			);
+	const firstDay =
+		'date' in times.start ? DateTime.fromISO(times.start.date, { zone }) : start.value;
 	const recurrence = buildRecurrence(this, itemIndex, fields, 'additionalFields', firstDay, zone);
 	const attendees = readAttendees(this, itemIndex, fields);
 	const roomIds =
 		fields.roomIds === undefined
 			? []
-			: readRoomIds(this, itemIndex, 'additionalFields.roomIds', 'Meeting Rooms to Book', { required: false });
+			: readRoomIds(this, itemIndex, 'additionalFields.roomIds', 'Meeting Rooms to Book', {
+					required: false,
+				});
 	const onFailure = fields.onFollowUpFailure ?? 'keepEvent';
 	if (onFailure !== 'keepEvent' && onFailure !== 'deleteEvent') {
-		throw invalidField(this, itemIndex, 'If a Step After Creation Fails', `"${String(onFailure)}" is not an option`, 'Use keepEvent or deleteEvent.');
+		throw invalidField(
+			this,
+			itemIndex,
+			'If a Step After Creation Fails',
+			`"${String(onFailure)}" is not an option`,
+			'Use keepEvent or deleteEvent.',
+		);
 	}
 
 	const [firstAttendees, ...laterAttendees] = inBatches(attendees, MAX_ATTENDEES_PER_CALL);
 	const body: IDataObject = {
 		summary,
-		...readEventDetails(this, itemIndex, fields, { description: 'Description', location: 'Location', reminders: 'Reminders' }),
+		...readEventDetails(this, itemIndex, fields, {
+			description: 'Description',
+			location: 'Location',
+			reminders: 'Reminders',
+		}),
 		isAllDay: times.isAllDay,
 		start: times.start,
 		end: times.end,
 	};
 	if (recurrence) body.recurrence = recurrence;
 	if (firstAttendees) body.attendees = firstAttendees;
-	return { userId, calendarId, body, roomIds, attendees, firstAttendees, laterAttendees, onFailure, fields };
+	return {
+		userId,
+		calendarId,
+		body,
+		roomIds,
+		attendees,
+		firstAttendees,
+		laterAttendees,
+		onFailure,
+		fields,
+	};
 }
 
 /**
@@ -180,7 +244,17 @@ export async function execute(
 	client: DingTalkClient,
 	input: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	const { userId, calendarId, body, roomIds, attendees, firstAttendees, laterAttendees, onFailure, fields } = input;
+	const {
+		userId,
+		calendarId,
+		body,
+		roomIds,
+		attendees,
+		firstAttendees,
+		laterAttendees,
+		onFailure,
+		fields,
+	} = input;
 	const created = await client.call<IDataObject>(API.CreateEvent, {
 		params: { userId, calendarId },
 		body,
@@ -189,16 +263,25 @@ export async function execute(
 	});
 	const eventId = typeof created.id === 'string' ? created.id : '';
 	if (!eventId) {
-		throw new NodeOperationError(this.getNode(), 'DingTalk confirmed the new event without giving its ID', {
-			itemIndex,
-			description: "Look for the event in the organizer's calendar before running the item again.",
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'DingTalk confirmed the new event without giving its ID',
+			{
+				itemIndex,
+				description:
+					"Look for the event in the organizer's calendar before running the item again.",
+			},
+		);
 	}
 	const event: EventRef = { userId, calendarId, eventId };
 	const json: IDataObject = { ...created };
 
 	/** A step after the creation failed: report it in the output, or delete the event and fail the item. */
-	const afterCreation = async (step: string, error: StepError, report: IDataObject): Promise<IDataObject> => {
+	const afterCreation = async (
+		step: string,
+		error: StepError,
+		report: IDataObject,
+	): Promise<IDataObject> => {
 		if (onFailure === 'keepEvent') {
 			return {
 				...report,
@@ -209,7 +292,11 @@ export async function execute(
 			};
 		}
 		try {
-			await client.call(API.DeleteEvent, { params: { ...event }, subject: { userId, eventId }, itemIndex });
+			await client.call(API.DeleteEvent, {
+				params: { ...event },
+				subject: { userId, eventId },
+				itemIndex,
+			});
 		} catch (deleteError) {
 			error.message = `${step} failed (${error.message}), and deleting the new event ${eventId} failed too (${(deleteError as Error).message}): delete it in DingTalk`;
 			throw error;
@@ -223,12 +310,19 @@ export async function execute(
 			await bookRooms(this, client, event, roomIds, itemIndex);
 			json.roomBooking = { status: 'booked', roomIds };
 		} catch (error) {
-			json.roomBooking = await afterCreation('Booking the meeting rooms', error as StepError, { roomIds });
+			json.roomBooking = await afterCreation('Booking the meeting rooms', error as StepError, {
+				roomIds,
+			});
 		}
 		if ((json.roomBooking as IDataObject).status === 'booked') {
 			// Read back: approval rooms are booked as tentative until an approver decides.
 			try {
-				(json.roomBooking as IDataObject).rooms = await readRoomStatuses(client, event, roomIds, itemIndex);
+				(json.roomBooking as IDataObject).rooms = await readRoomStatuses(
+					client,
+					event,
+					roomIds,
+					itemIndex,
+				);
 			} catch {
 				// The rooms are booked; only their statuses are unknown. The output then has no `rooms`.
 			}
@@ -253,10 +347,14 @@ export async function execute(
 			}
 			json.additionalAttendees = { status: 'added', requested: attendees.length, added };
 		} catch (error) {
-			json.additionalAttendees = await afterCreation(`Adding attendees beyond the first ${MAX_ATTENDEES_PER_CALL}`, error as StepError, {
-				requested: attendees.length,
-				added,
-			});
+			json.additionalAttendees = await afterCreation(
+				`Adding attendees beyond the first ${MAX_ATTENDEES_PER_CALL}`,
+				error as StepError,
+				{
+					requested: attendees.length,
+					added,
+				},
+			);
 		}
 	}
 
@@ -265,9 +363,12 @@ export async function execute(
 
 export function changeOf(json: IDataObject): ItemChange {
 	const eventId = String(json.id);
-	const parts = [`created event ${eventId}${typeof json.summary === 'string' ? ` ("${json.summary}")` : ''}`];
+	const parts = [
+		`created event ${eventId}${typeof json.summary === 'string' ? ` ("${json.summary}")` : ''}`,
+	];
 	const booking = json.roomBooking as IDataObject | undefined;
 	const roomIds = booking?.status === 'booked' ? stringList(booking.roomIds) : [];
-	if (roomIds.length) parts.push(`booked room${roomIds.length === 1 ? '' : 's'} ${listIds(roomIds)} onto it`);
+	if (roomIds.length)
+		parts.push(`booked room${roomIds.length === 1 ? '' : 's'} ${listIds(roomIds)} onto it`);
 	return { change: parts.join(' and '), eventId, ...(roomIds.length ? { roomIds } : {}) };
 }

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
@@ -28,13 +34,17 @@ const properties: INodeProperties[] = [
 				name: 'pushNotification',
 				type: 'boolean',
 				default: true,
-				description: 'Whether DingTalk shows the attendees a pop-up notification that the event was cancelled',
+				description:
+					'Whether DingTalk shows the attendees a pop-up notification that the event was cancelled',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['event'], operation: ['delete'] } },
+	properties,
+);
 
 /** The item's parameters, checked before any request. */
 export function validate(this: IExecuteFunctions, itemIndex: number) {
@@ -53,7 +63,8 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 	{ event: { userId, calendarId, eventId }, push }: ReturnType<typeof validate>,
-): Promise<INodeExecutionData[]> {	try {
+): Promise<INodeExecutionData[]> {
+	try {
 		await client.call(API.DeleteEvent, {
 			params: { userId, calendarId, eventId },
 			qs: push === undefined ? undefined : { pushNotification: push === true || push === 'true' },
@@ -63,9 +74,12 @@ export async function execute(
 	} catch (error) {
 		const code = error.context?.dingTalk?.code;
 		const gone = code === 'itemNotFound' || code === 'instanceNotExist';
-		if (!gone || !error.context?.outcomeWasUnknown) throw new NodeApiError(this.getNode(), error as JsonObject);
+		if (!gone || !error.context?.outcomeWasUnknown)
+			throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
-	return [{ json: { userId, calendarId, eventId, deleted: true }, pairedItem: { item: itemIndex } }];
+	return [
+		{ json: { userId, calendarId, eventId, deleted: true }, pairedItem: { item: itemIndex } },
+	];
 }
 
 export function changeOf(json: IDataObject): ItemChange {

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
@@ -8,11 +13,18 @@ import { API } from '../../transport/paths';
 
 const properties: INodeProperties[] = [organizerField, calendarIdField, eventField];
 
-export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['event'], operation: ['get'] } },
+	properties,
+);
 
 /** The item's parameters, checked before any request. */
 export function validate(this: IExecuteFunctions, itemIndex: number) {
-	return readEventRef(this, itemIndex, 'Give the unionId of the organizer or of an attendee (not the staff user ID).');
+	return readEventRef(
+		this,
+		itemIndex,
+		'Give the unionId of the organizer or of an attendee (not the staff user ID).',
+	);
 }
 
 /** Reads one event (GetEvent, `GET .../events/{eventId}`) as DingTalk returns it, rooms and status included. */
@@ -21,7 +33,8 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 	{ userId, calendarId, eventId }: ReturnType<typeof validate>,
-): Promise<INodeExecutionData[]> {	const event = await client.call<IDataObject>(API.GetEvent, {
+): Promise<INodeExecutionData[]> {
+	const event = await client.call<IDataObject>(API.GetEvent, {
 		params: { userId, calendarId, eventId },
 		subject: { userId, eventId },
 		itemIndex,

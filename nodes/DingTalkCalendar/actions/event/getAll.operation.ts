@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { calendarIdField, organizerField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
@@ -18,7 +23,8 @@ const PAGE_SIZE = 100;
 const properties: INodeProperties[] = [
 	{
 		...organizerField,
-		description: 'The unionId of the user whose calendar to list (not the staff user ID): events they organize or attend',
+		description:
+			'The unionId of the user whose calendar to list (not the staff user ID): events they organize or attend',
 	},
 	calendarIdField,
 	...returnAllOrLimit,
@@ -60,7 +66,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['event'], operation: ['getAll'] } },
+	properties,
+);
 
 interface EventsPage {
 	events?: IDataObject[];
@@ -69,14 +78,23 @@ interface EventsPage {
 
 /** The item's parameters: the window DingTalk lists (at most one year) is checked before any request. */
 export function validate(this: IExecuteFunctions, itemIndex: number) {
-	const { userId, calendarId } = readCalendarRef(this, itemIndex, 'Give the unionId of the user whose calendar to list (not the staff user ID).');
+	const { userId, calendarId } = readCalendarRef(
+		this,
+		itemIndex,
+		'Give the unionId of the user whose calendar to list (not the staff user ID).',
+	);
 	const limit = readReturnLimit(this, itemIndex);
 	const zone = readTimeZone(this, itemIndex, 'options.timeZone', 'Time Zone');
 	const after = readDateTime(this, itemIndex, 'timeMin', 'After', zone);
 	const before = readDateTime(this, itemIndex, 'timeMax', 'Before', zone);
 	if (after && before) {
 		if (before.value.toMillis() <= after.value.toMillis()) {
-			throw invalidField(this, itemIndex, 'Before', `${toFilterTime(before.value)} is not after After (${toFilterTime(after.value)})`);
+			throw invalidField(
+				this,
+				itemIndex,
+				'Before',
+				`${toFilterTime(before.value)} is not after After (${toFilterTime(after.value)})`,
+			);
 		}
 		if (before.value.toMillis() > after.value.plus({ years: 1 }).toMillis()) {
 			throw invalidField(
@@ -102,21 +120,26 @@ export async function execute(
 	client: DingTalkClient,
 	{ userId, calendarId, limit, after, before, showDeleted }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-
-	const events = await collectPages(this, itemIndex, limit, PAGE_SIZE, async (maxResults, nextToken) => {
-		const page = await client.call<EventsPage>(API.ListEvents, {
-			params: { userId, calendarId },
-			qs: {
-				maxResults,
-				...(after ? { timeMin: toFilterTime(after.value) } : {}),
-				...(before ? { timeMax: toFilterTime(before.value) } : {}),
-				...(showDeleted === true || showDeleted === 'true' ? { showDeleted: true } : {}),
-				...(nextToken ? { nextToken } : {}),
-			},
-			subject: { userId },
-			itemIndex,
-		});
-		return { entries: page.events ?? [], nextToken: page.nextToken };
-	});
+	const events = await collectPages(
+		this,
+		itemIndex,
+		limit,
+		PAGE_SIZE,
+		async (maxResults, nextToken) => {
+			const page = await client.call<EventsPage>(API.ListEvents, {
+				params: { userId, calendarId },
+				qs: {
+					maxResults,
+					...(after ? { timeMin: toFilterTime(after.value) } : {}),
+					...(before ? { timeMax: toFilterTime(before.value) } : {}),
+					...(showDeleted === true || showDeleted === 'true' ? { showDeleted: true } : {}),
+					...(nextToken ? { nextToken } : {}),
+				},
+				subject: { userId },
+				itemIndex,
+			});
+			return { entries: page.events ?? [], nextToken: page.nextToken };
+		},
+	);
 	return events.map((event) => ({ json: event, pairedItem: { item: itemIndex } }));
 }

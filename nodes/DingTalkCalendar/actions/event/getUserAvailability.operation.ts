@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { operatorField, windowEndField, windowStartField } from '../../descriptions/roomFields';
@@ -71,7 +76,8 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 	{ userId, userIds, window }: ReturnType<typeof validate>,
-): Promise<INodeExecutionData[]> {	const startTime = toFilterTime(window.start);
+): Promise<INodeExecutionData[]> {
+	const startTime = toFilterTime(window.start);
 	const endTime = toFilterTime(window.end);
 
 	const answers = await Promise.all(
@@ -85,7 +91,11 @@ export async function execute(
 				}),
 		),
 	);
-	const byUser = new Map(answers.flatMap((answer) => answer.scheduleInformation ?? []).map((info) => [info.userId, info]));
+	const byUser = new Map(
+		answers
+			.flatMap((answer) => answer.scheduleInformation ?? [])
+			.map((info) => [info.userId, info]),
+	);
 
 	return userIds.map((id) => {
 		const info = byUser.get(id);

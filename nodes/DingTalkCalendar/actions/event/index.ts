@@ -20,13 +20,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Create an event, optionally with attendees, a repeat pattern and meeting rooms',
+				description:
+					'Create an event, optionally with attendees, a repeat pattern and meeting rooms',
 				action: 'Create an event',
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
-				description: 'Cancel an event for everyone (as organizer), or remove it from an attendee calendar',
+				description:
+					'Cancel an event for everyone (as organizer), or remove it from an attendee calendar',
 				action: 'Delete an event',
 			},
 			{

@@ -1,5 +1,10 @@
 import { DateTime } from 'luxon';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
@@ -43,9 +48,14 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: 'Only the fields added here change. Attendees change with Attendee > Add and Remove, rooms with Meeting Room operations.',
+		description:
+			'Only the fields added here change. Attendees change with Attendee > Add and Remove, rooms with Meeting Room operations.',
 		options: [
-			{ ...allDayField, description: 'Whether the event takes whole days. Turning it off needs a Start and an End with times of day.' },
+			{
+				...allDayField,
+				description:
+					'Whether the event takes whole days. Turning it off needs a Start and an End with times of day.',
+			},
 			chatNotificationOption,
 			descriptionOption,
 			{
@@ -57,7 +67,11 @@ const properties: INodeProperties[] = [
 					'New end, after Start. For an all-day event the last day (inclusive). Without Start, the event keeps its start.',
 			},
 			locationOption,
-			{ ...onlineMeetingOption, description: 'Whether to create a new DingTalk video meeting for the event (replacing any it has)' },
+			{
+				...onlineMeetingOption,
+				description:
+					'Whether to create a new DingTalk video meeting for the event (replacing any it has)',
+			},
 			pushNotificationOption,
 			remindersOption,
 			...repeatOptions,
@@ -79,20 +93,36 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['event'], operation: ['update'] } },
+	properties,
+);
 
 const isTrue = (value: unknown) => value === true || value === 'true';
 const isSet = (value: unknown) =>
-	value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+	value !== undefined &&
+	value !== null &&
+	value !== '' &&
+	!(Array.isArray(value) && value.length === 0);
 
 /** One side of the event's current time, as DingTalk returned it. */
-function current(context: IExecuteFunctions, itemIndex: number, time: DingTalkEvent['start'], zone: string, side: string): ReadDateTime {
+function current(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	time: DingTalkEvent['start'],
+	zone: string,
+	side: string,
+): ReadDateTime {
 	const read = parseDateTime(time, zone);
 	if (!read || typeof read === 'string') {
-		throw new NodeOperationError(context.getNode(), `DingTalk returned the event without a readable ${side}`, {
-			itemIndex,
-			description: 'Give both Start and End to set the times anew.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`DingTalk returned the event without a readable ${side}`,
+			{
+				itemIndex,
+				description: 'Give both Start and End to set the times anew.',
+			},
+		);
 	}
 	return read;
 }
@@ -111,7 +141,10 @@ function newTimes(
 	eventZone: string,
 ): { times: EventTimes; zone: string } {
 	const movesTime = isSet(fields.start) || isSet(fields.end);
-	const zone = isSet(fields.timeZone) || movesTime ? readTimeZone(context, itemIndex, 'updateFields.timeZone', 'Time Zone') : eventZone;
+	const zone =
+		isSet(fields.timeZone) || movesTime
+			? readTimeZone(context, itemIndex, 'updateFields.timeZone', 'Time Zone')
+			: eventZone;
 	const allDay = fields.allDay !== undefined ? isTrue(fields.allDay) : existing.isAllDay === true;
 	if (!allDay && existing.isAllDay === true && !(isSet(fields.start) && isSet(fields.end))) {
 		throw invalidField(
@@ -136,15 +169,33 @@ function newTimes(
 
 /** The item's parameters, each value checked before any request. */
 export function validate(this: IExecuteFunctions, itemIndex: number) {
-	const event = readEventRef(this, itemIndex, "Give the organizer's unionId (not the staff user ID): only the organizer can change an event.");
+	const event = readEventRef(
+		this,
+		itemIndex,
+		"Give the organizer's unionId (not the staff user ID): only the organizer can change an event.",
+	);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	if (Object.keys(fields).length === 0) {
-		throw invalidField(this, itemIndex, 'Update Fields', 'nothing to update', 'Add the fields to change with "Add Field".');
+		throw invalidField(
+			this,
+			itemIndex,
+			'Update Fields',
+			'nothing to update',
+			'Add the fields to change with "Add Field".',
+		);
 	}
 
 	const body: IDataObject = { id: event.eventId };
-	if (fields.summary !== undefined) body.summary = checkSummary(this, itemIndex, fields.summary, 'Summary');
-	Object.assign(body, readEventDetails(this, itemIndex, fields, { description: 'Description', location: 'Location', reminders: 'Reminders' }));
+	if (fields.summary !== undefined)
+		body.summary = checkSummary(this, itemIndex, fields.summary, 'Summary');
+	Object.assign(
+		body,
+		readEventDetails(this, itemIndex, fields, {
+			description: 'Description',
+			location: 'Location',
+			reminders: 'Reminders',
+		}),
+	);
 
 	// All Day counts when set either way (false is a change too): isSet only skips empty values.
 	const changesTime = ['start', 'end', 'allDay', 'timeZone'].some((key) => isSet(fields[key]));
@@ -153,13 +204,30 @@ export function validate(this: IExecuteFunctions, itemIndex: number) {
 		// The new times and repeat pattern are combined with the event's own after reading it (execute);
 		// each value given is checked here already, with the same readers.
 		const zone = readTimeZone(this, itemIndex, 'updateFields.timeZone', 'Time Zone');
-		const start = isSet(fields.start) ? readDateTime(this, itemIndex, 'updateFields.start', 'Start', zone, { raw: fields.start }) : undefined;
-		if (isSet(fields.end)) readDateTime(this, itemIndex, 'updateFields.end', 'End', zone, { raw: fields.end });
+		const start = isSet(fields.start)
+			? readDateTime(this, itemIndex, 'updateFields.start', 'Start', zone, { raw: fields.start })
+			: undefined;
+		if (isSet(fields.end))
+			readDateTime(this, itemIndex, 'updateFields.end', 'End', zone, { raw: fields.end });
 		// Without a Start the series starts where the event does, known only after reading it: until
 		// then, a start long past stands in, so that every other repeat rule is checked now.
-		if (changesRepeat) buildRecurrence(this, itemIndex, fields, 'updateFields', start?.value ?? DateTime.fromMillis(0, { zone }), zone);
+		if (changesRepeat)
+			buildRecurrence(
+				this,
+				itemIndex,
+				fields,
+				'updateFields',
+				start?.value ?? DateTime.fromMillis(0, { zone }),
+				zone,
+			);
 	} else if (Object.keys(body).length === 1) {
-		throw invalidField(this, itemIndex, 'Update Fields', 'nothing to update', 'Give a value to the fields you added.');
+		throw invalidField(
+			this,
+			itemIndex,
+			'Update Fields',
+			'nothing to update',
+			'Give a value to the fields you added.',
+		);
 	}
 	return { event, fields, body, changesTime, changesRepeat };
 }
@@ -182,21 +250,35 @@ export async function execute(
 		const existing = await getEvent(client, { userId, calendarId, eventId }, itemIndex);
 		// All-day events carry no zone: theirs is then the one the user gives, or the workflow's.
 		const eventZone =
-			canonicalTimeZone(existing.start?.timeZone ?? '') ?? readTimeZone(this, itemIndex, 'updateFields.timeZone', 'Time Zone');
+			canonicalTimeZone(existing.start?.timeZone ?? '') ??
+			readTimeZone(this, itemIndex, 'updateFields.timeZone', 'Time Zone');
 		let zone = eventZone;
 		let first: DateTime = current(this, itemIndex, existing.start, zone, 'start').value;
 		if (changesTime) {
 			const updated = newTimes(this, itemIndex, fields, existing, eventZone);
 			zone = updated.zone;
-			Object.assign(body, { isAllDay: updated.times.isAllDay, start: updated.times.start, end: updated.times.end });
+			Object.assign(body, {
+				isAllDay: updated.times.isAllDay,
+				start: updated.times.start,
+				end: updated.times.end,
+			});
 			const start = updated.times.start;
-			first = 'date' in start ? DateTime.fromISO(start.date, { zone }) : DateTime.fromISO(start.dateTime, { zone });
+			first =
+				'date' in start
+					? DateTime.fromISO(start.date, { zone })
+					: DateTime.fromISO(start.dateTime, { zone });
 		}
 		const recurrence = buildRecurrence(this, itemIndex, fields, 'updateFields', first, zone);
 		if (recurrence) body.recurrence = recurrence;
 	}
 	if (Object.keys(body).length === 1) {
-		throw invalidField(this, itemIndex, 'Update Fields', 'nothing to update', 'Give a value to the fields you added.');
+		throw invalidField(
+			this,
+			itemIndex,
+			'Update Fields',
+			'nothing to update',
+			'Give a value to the fields you added.',
+		);
 	}
 
 	const updated = await client.call<IDataObject>(API.PatchEvent, {

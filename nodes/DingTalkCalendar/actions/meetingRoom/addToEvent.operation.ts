@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { calendarIdField, eventField, organizerField, roomsField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
@@ -70,5 +75,9 @@ export function changeOf(json: IDataObject): ItemChange | undefined {
 	const roomIds = stringList(json.roomIds);
 	const eventId = String(json.eventId);
 	const refused = json.result === true ? '' : ' (DingTalk answered result: false)';
-	return { change: `booked room${roomIds.length === 1 ? '' : 's'} ${listIds(roomIds)} onto event ${eventId}${refused}`, eventId, roomIds };
+	return {
+		change: `booked room${roomIds.length === 1 ? '' : 's'} ${listIds(roomIds)} onto event ${eventId}${refused}`,
+		eventId,
+		roomIds,
+	};
 }

@@ -1,5 +1,11 @@
 import { DateTime } from 'luxon';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
@@ -17,8 +23,17 @@ import { canonicalTimeZone, toFilterTime } from '../../helpers/dateTimeInput';
 import { getEvent, readStatusesAfterBooking, type EventRef } from '../../helpers/eventRooms';
 import { inBatches } from '../../helpers/inBatches';
 import { rankRooms } from '../../helpers/rankRooms';
-import { readCriteriaInput, resolveRoomCriteria, type CriteriaInput } from '../../helpers/readRoomCriteria';
-import { MAX_WINDOW_DAYS, queryAvailability, ROOMS_PER_SCHEDULE_QUERY, type RoomAvailability } from '../../helpers/roomAvailability';
+import {
+	readCriteriaInput,
+	resolveRoomCriteria,
+	type CriteriaInput,
+} from '../../helpers/readRoomCriteria';
+import {
+	MAX_WINDOW_DAYS,
+	queryAvailability,
+	ROOMS_PER_SCHEDULE_QUERY,
+	type RoomAvailability,
+} from '../../helpers/roomAvailability';
 import { occurrencesUntil } from '../../helpers/occurrences';
 import { describeCriteria, matchesCriteria } from '../../helpers/roomCriteria';
 import {
@@ -29,8 +44,20 @@ import {
 	type RoomSummary,
 } from '../../helpers/roomDirectory';
 import { readRoomIds } from '../../helpers/roomIds';
-import { describeTime, describeWindow, eventWindow, readTimeWindow, type TimeWindow } from '../../helpers/timeWindow';
-import { describeValue, invalidField, MAX_ROOMS_PER_EVENT, requiredId, requiredString } from '../../helpers/validation';
+import {
+	describeTime,
+	describeWindow,
+	eventWindow,
+	readTimeWindow,
+	type TimeWindow,
+} from '../../helpers/timeWindow';
+import {
+	describeValue,
+	invalidField,
+	MAX_ROOMS_PER_EVENT,
+	requiredId,
+	requiredString,
+} from '../../helpers/validation';
 import type { DingTalkClient } from '../../transport/client';
 import { API } from '../../transport/paths';
 import { listIds, stringList, type ItemChange } from '../operation';
@@ -54,7 +81,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'New Event',
 				value: 'newEvent',
-				description: 'A time window: the node creates the event once it found a free room, then books the room onto it',
+				description:
+					'A time window: the node creates the event once it found a free room, then books the room onto it',
 			},
 		],
 		default: 'existingEvent',
@@ -70,8 +98,18 @@ const properties: INodeProperties[] = [
 		description: 'Title of the new event',
 		displayOptions: forNewEvent,
 	},
-	{ ...windowStartField, description: 'When the new event starts. A date and time without an offset is read in the workflow\'s time zone.', displayOptions: forNewEvent },
-	{ ...windowEndField, description: 'When the new event ends. A date and time without an offset is read in the workflow\'s time zone.', displayOptions: forNewEvent },
+	{
+		...windowStartField,
+		description:
+			"When the new event starts. A date and time without an offset is read in the workflow's time zone.",
+		displayOptions: forNewEvent,
+	},
+	{
+		...windowEndField,
+		description:
+			"When the new event ends. A date and time without an offset is read in the workflow's time zone.",
+		displayOptions: forNewEvent,
+	},
 	{
 		displayName: 'Number of Rooms',
 		name: 'roomCount',
@@ -81,7 +119,11 @@ const properties: INodeProperties[] = [
 		description:
 			'How many rooms to book, 1 to 5 (DingTalk allows 5 per event, counting rooms the event already holds). All or none: if fewer are free, none is kept.',
 	},
-	{ ...minCapacityField, description: 'Only rooms with at least this many seats, e.g. the number of attendees; 0 for any size' },
+	{
+		...minCapacityField,
+		description:
+			'Only rooms with at least this many seats, e.g. the number of attendees; 0 for any size',
+	},
 	{
 		displayName: 'Room Criteria',
 		name: 'criteria',
@@ -126,7 +168,8 @@ const properties: INodeProperties[] = [
 					{
 						name: 'Fail the Item',
 						value: 'error',
-						description: 'The item fails with the reason (or goes to the output as an error with Continue On Fail)',
+						description:
+							'The item fails with the reason (or goes to the output as an error with Continue On Fail)',
 					},
 					{
 						name: 'Return an Empty Result',
@@ -190,7 +233,12 @@ interface Request {
 function readRoomCount(context: IExecuteFunctions, itemIndex: number): number {
 	const raw = context.getNodeParameter('roomCount', itemIndex, 1) as unknown;
 	const count = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_ROOMS_PER_EVENT) {
+	if (
+		typeof count !== 'number' ||
+		!Number.isInteger(count) ||
+		count < 1 ||
+		count > MAX_ROOMS_PER_EVENT
+	) {
 		throw invalidField(
 			context,
 			itemIndex,
@@ -211,16 +259,26 @@ function readRequest(context: IExecuteFunctions, itemIndex: number): Request {
 	const userId = requiredId(context, itemIndex, 'userId', 'Organizer User ID', {
 		description: "Give the organizer's unionId (not the staff user ID).",
 	});
-	const calendarId = requiredId(context, itemIndex, 'calendarId', 'Calendar ID', { description: 'Use "primary".' });
+	const calendarId = requiredId(context, itemIndex, 'calendarId', 'Calendar ID', {
+		description: 'Use "primary".',
+	});
 	const request: Request = {
 		event: { userId, calendarId },
 		roomCount: readRoomCount(context, itemIndex),
-		preferredRoomIds: readRoomIds(context, itemIndex, 'criteria.preferredRoomIds', 'Preferred Rooms', {
-			max: Infinity,
-			required: false,
-		}),
-		allowApprovalRooms: context.getNodeParameter('criteria.allowApprovalRooms', itemIndex, false) === true,
-		returnEmpty: context.getNodeParameter('options.whenNoRoomIsFree', itemIndex, 'error') === 'returnEmpty',
+		preferredRoomIds: readRoomIds(
+			context,
+			itemIndex,
+			'criteria.preferredRoomIds',
+			'Preferred Rooms',
+			{
+				max: Infinity,
+				required: false,
+			},
+		),
+		allowApprovalRooms:
+			context.getNodeParameter('criteria.allowApprovalRooms', itemIndex, false) === true,
+		returnEmpty:
+			context.getNodeParameter('options.whenNoRoomIsFree', itemIndex, 'error') === 'returnEmpty',
 		criteria: readCriteriaInput(context, itemIndex, {
 			minCapacity: ['minCapacity', 'Minimum Capacity'],
 			groupIds: ['criteria.groupIds', 'Groups'],
@@ -231,7 +289,12 @@ function readRequest(context: IExecuteFunctions, itemIndex: number): Request {
 	if (context.getNodeParameter('bookFor', itemIndex, 'existingEvent') === 'newEvent') {
 		request.newEvent = {
 			summary: requiredString(context, itemIndex, 'summary', 'Title'),
-			window: readTimeWindow(context, itemIndex, { start: ['start', 'Start'], end: ['end', 'End'] }, MAX_WINDOW_DAYS),
+			window: readTimeWindow(
+				context,
+				itemIndex,
+				{ start: ['start', 'Start'], end: ['end', 'End'] },
+				MAX_WINDOW_DAYS,
+			),
 		};
 	} else {
 		request.existingEventId = requiredId(context, itemIndex, 'eventId', 'Event', {
@@ -263,16 +326,27 @@ export async function execute(
 
 	// The event: an existing one tells its own time, and may already hold rooms.
 	let eventId = request.existingEventId;
-	const { summary, window: when, roomsOnEvent, recurring, occurrences } =
-		eventId === undefined
-			? {
-					summary: request.newEvent!.summary,
-					window: request.newEvent!.window,
-					roomsOnEvent: new Set<string>(),
-					recurring: false,
-					occurrences: [request.newEvent!.window],
-				}
-			: await readExistingEvent(this, client, { userId, calendarId, eventId }, request.roomCount, itemIndex);
+	const {
+		summary,
+		window: when,
+		roomsOnEvent,
+		recurring,
+		occurrences,
+	} = eventId === undefined
+		? {
+				summary: request.newEvent!.summary,
+				window: request.newEvent!.window,
+				roomsOnEvent: new Set<string>(),
+				recurring: false,
+				occurrences: [request.newEvent!.window],
+			}
+		: await readExistingEvent(
+				this,
+				client,
+				{ userId, calendarId, eventId },
+				request.roomCount,
+				itemIndex,
+			);
 
 	// The candidates, best first.
 	const criteria = await resolveRoomCriteria(this, itemIndex, client, userId, request.criteria);
@@ -288,15 +362,31 @@ export async function execute(
 			'Pick rooms from the list, or copy room IDs from Meeting Room > Get Many.',
 		);
 	}
-	const matching = directory.filter((room) => !roomsOnEvent.has(room.roomId) && matchesCriteria(room, criteria));
+	const matching = directory.filter(
+		(room) => !roomsOnEvent.has(room.roomId) && matchesCriteria(room, criteria),
+	);
 	const candidates = rankRooms(matching, request.preferredRoomIds);
 	const passedOver: PassedOver[] = request.preferredRoomIds
-		.filter((roomId) => !roomsOnEvent.has(roomId) && !matching.some((room) => room.roomId === roomId))
-		.map((roomId) => ({ roomId, roomName: byId.get(roomId)?.roomName ?? null, reason: 'doesNotMatchCriteria' }));
+		.filter(
+			(roomId) => !roomsOnEvent.has(roomId) && !matching.some((room) => room.roomId === roomId),
+		)
+		.map((roomId) => ({
+			roomId,
+			roomName: byId.get(roomId)?.roomName ?? null,
+			reason: 'doesNotMatchCriteria',
+		}));
 	const passOver = (room: RoomSummary, reason: PassedOverReason, busyAt?: DateTime) =>
-		passedOver.push({ roomId: room.roomId, roomName: room.roomName ?? null, reason, ...(busyAt ? { busyAt: toFilterTime(busyAt) } : {}) });
+		passedOver.push({
+			roomId: room.roomId,
+			roomName: room.roomName ?? null,
+			reason,
+			...(busyAt ? { busyAt: toFilterTime(busyAt) } : {}),
+		});
 	// Free/busy is read over every occurrence the window of one query holds (one for a single event).
-	const queryWindow: TimeWindow = { start: occurrences[0].start, end: occurrences[occurrences.length - 1].end };
+	const queryWindow: TimeWindow = {
+		start: occurrences[0].start,
+		end: occurrences[occurrences.length - 1].end,
+	};
 
 	// Walk the candidates five at a time until enough rooms are booked.
 	const booked: RoomSummary[] = [];
@@ -304,7 +394,13 @@ export async function execute(
 	try {
 		for (const batch of inBatches(candidates, ROOMS_PER_SCHEDULE_QUERY)) {
 			if (booked.length >= request.roomCount) break;
-			const availability = await queryAvailability(client, userId, batch.map((room) => room.roomId), queryWindow, itemIndex);
+			const availability = await queryAvailability(
+				client,
+				userId,
+				batch.map((room) => room.roomId),
+				queryWindow,
+				itemIndex,
+			);
 			for (const [k, room] of batch.entries()) {
 				if (booked.length >= request.roomCount) break;
 				if (availability[k].scheduleError) {
@@ -327,11 +423,24 @@ export async function execute(
 					continue;
 				}
 				if (eventId === undefined) {
-					eventId = await createEvent(this, client, request.event, request.newEvent!.summary, when, itemIndex);
+					eventId = await createEvent(
+						this,
+						client,
+						request.event,
+						request.newEvent!.summary,
+						when,
+						itemIndex,
+					);
 					eventCreated = true;
 				}
 				try {
-					const result = await bookRooms(this, client, { userId, calendarId, eventId }, [room.roomId], itemIndex);
+					const result = await bookRooms(
+						this,
+						client,
+						{ userId, calendarId, eventId },
+						[room.roomId],
+						itemIndex,
+					);
 					if (result) booked.push(room);
 					else passOver(room, 'refused');
 				} catch (error) {
@@ -343,16 +452,33 @@ export async function execute(
 		}
 	} catch (error) {
 		// Leave nothing half-done behind, and say so if that failed too.
-		const problems = await release(client, { userId, calendarId, eventId }, booked, eventCreated, itemIndex);
-		if (problems.length) error.description = [error.description, ...problems].filter(Boolean).join(' ');
+		const problems = await release(
+			client,
+			{ userId, calendarId, eventId },
+			booked,
+			eventCreated,
+			itemIndex,
+		);
+		if (problems.length)
+			error.description = [error.description, ...problems].filter(Boolean).join(' ');
 		// Both constructors hand back the very error when it already is of their class.
-		if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+		if (error instanceof NodeApiError)
+			throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 		throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 	}
 
 	if (booked.length < request.roomCount) {
-		const problems = await release(client, { userId, calendarId, eventId }, booked, eventCreated, itemIndex);
-		const wanted = request.roomCount === 1 ? 'No free room' : `Only ${booked.length} of ${request.roomCount} rooms free`;
+		const problems = await release(
+			client,
+			{ userId, calendarId, eventId },
+			booked,
+			eventCreated,
+			itemIndex,
+		);
+		const wanted =
+			request.roomCount === 1
+				? 'No free room'
+				: `Only ${booked.length} of ${request.roomCount} rooms free`;
 		const criteriaText = describeCriteria(criteria);
 		const reason = `${wanted}${criteriaText ? ` ${criteriaText}` : ''} ${describeWindow(when, zone)}`;
 		const checked = passedOver.filter((room) => room.reason !== 'doesNotMatchCriteria');
@@ -362,7 +488,9 @@ export async function execute(
 				(room) =>
 					`${room.roomName ?? room.roomId} ${REASON_WORDS[room.reason]}${room.busyAt ? ` (taken at the occurrence of ${describeTime(DateTime.fromISO(room.busyAt), zone)})` : ''};`,
 			),
-			booked.length ? `Released again: ${booked.map((room) => room.roomName ?? room.roomId).join(', ')}.` : '',
+			booked.length
+				? `Released again: ${booked.map((room) => room.roomName ?? room.roomId).join(', ')}.`
+				: '',
 			...problems,
 			'Try another time, fewer criteria, or more rooms to choose from.',
 		]
@@ -434,17 +562,30 @@ async function readExistingEvent(
 	ref: EventRef,
 	roomCount: number,
 	itemIndex: number,
-): Promise<{ summary: string | null; window: TimeWindow; roomsOnEvent: Set<string>; recurring: boolean; occurrences: TimeWindow[] }> {
+): Promise<{
+	summary: string | null;
+	window: TimeWindow;
+	roomsOnEvent: Set<string>;
+	recurring: boolean;
+	occurrences: TimeWindow[];
+}> {
 	const event = await getEvent(client, ref, itemIndex);
 	const window = eventWindow(event, context.getTimezone());
 	if (event.status === 'cancelled' || !window) {
 		throw new NodeOperationError(
 			context.getNode(),
-			event.status === 'cancelled' ? `Event ${ref.eventId} is cancelled` : `Event ${ref.eventId} has no start and end DingTalk could tell`,
-			{ itemIndex, description: 'Pick another event, or use Book For: New Event with a time window.' },
+			event.status === 'cancelled'
+				? `Event ${ref.eventId} is cancelled`
+				: `Event ${ref.eventId} has no start and end DingTalk could tell`,
+			{
+				itemIndex,
+				description: 'Pick another event, or use Book For: New Event with a time window.',
+			},
 		);
 	}
-	const roomsOnEvent = new Set((event.meetingRooms ?? []).map((room) => room.roomId).filter((id): id is string => !!id));
+	const roomsOnEvent = new Set(
+		(event.meetingRooms ?? []).map((room) => room.roomId).filter((id): id is string => !!id),
+	);
 	if (roomsOnEvent.size + roomCount > MAX_ROOMS_PER_EVENT) {
 		throw invalidField(
 			context,
@@ -454,10 +595,20 @@ async function readExistingEvent(
 			`Ask for at most ${Math.max(0, MAX_ROOMS_PER_EVENT - roomsOnEvent.size)} more, or remove rooms first (Meeting Room > Remove From Event).`,
 		);
 	}
-	const eventZone = canonicalTimeZone(event.start?.timeZone ?? '') ?? (event.isAllDay ? 'UTC' : context.getTimezone());
-	const horizon = window.start.plus({ days: MAX_WINDOW_DAYS }).minus({ milliseconds: window.end.toMillis() - window.start.toMillis() });
+	const eventZone =
+		canonicalTimeZone(event.start?.timeZone ?? '') ??
+		(event.isAllDay ? 'UTC' : context.getTimezone());
+	const horizon = window.start
+		.plus({ days: MAX_WINDOW_DAYS })
+		.minus({ milliseconds: window.end.toMillis() - window.start.toMillis() });
 	const occurrences = occurrencesUntil(window, event.recurrence, eventZone, horizon);
-	return { summary: event.summary ?? null, window, roomsOnEvent, recurring: !!event.recurrence, occurrences };
+	return {
+		summary: event.summary ?? null,
+		window,
+		roomsOnEvent,
+		recurring: !!event.recurrence,
+		occurrences,
+	};
 }
 
 /**
@@ -465,13 +616,22 @@ async function readExistingEvent(
  * when it is free at all of them. A busy time DingTalk gave without a readable start or end counts as
  * overlapping every occurrence.
  */
-function firstBusyOccurrence(availability: RoomAvailability, occurrences: TimeWindow[], ownEventId?: string): TimeWindow | undefined {
-	const slots = availability.busySlots.filter((slot) => ownEventId === undefined || slot.eventId !== ownEventId);
+function firstBusyOccurrence(
+	availability: RoomAvailability,
+	occurrences: TimeWindow[],
+	ownEventId?: string,
+): TimeWindow | undefined {
+	const slots = availability.busySlots.filter(
+		(slot) => ownEventId === undefined || slot.eventId !== ownEventId,
+	);
 	if (!slots.length) return undefined;
 	const spans = slots.map((slot) => {
 		const start = slot.start ? DateTime.fromISO(slot.start).toMillis() : Number.NEGATIVE_INFINITY;
 		const end = slot.end ? DateTime.fromISO(slot.end).toMillis() : Number.POSITIVE_INFINITY;
-		return [Number.isNaN(start) ? Number.NEGATIVE_INFINITY : start, Number.isNaN(end) ? Number.POSITIVE_INFINITY : end];
+		return [
+			Number.isNaN(start) ? Number.NEGATIVE_INFINITY : start,
+			Number.isNaN(end) ? Number.POSITIVE_INFINITY : end,
+		];
 	});
 	return occurrences.find((occurrence) => {
 		const start = occurrence.start.toMillis();
@@ -504,10 +664,15 @@ async function createEvent(
 		itemIndex,
 	});
 	if (!created.id) {
-		throw new NodeOperationError(context.getNode(), `DingTalk created the event at ${describeTime(window.start, zone)} but returned no event ID`, {
-			itemIndex,
-			description: "Look for the event in the organizer's calendar before running the item again.",
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`DingTalk created the event at ${describeTime(window.start, zone)} but returned no event ID`,
+			{
+				itemIndex,
+				description:
+					"Look for the event in the organizer's calendar before running the item again.",
+			},
+		);
 	}
 	return created.id;
 }
@@ -528,7 +693,11 @@ async function release(
 	if (eventId === undefined || (!eventCreated && booked.length === 0)) return [];
 	try {
 		if (eventCreated) {
-			await client.call(API.DeleteEvent, { params: { userId, calendarId, eventId }, subject: { userId, eventId }, itemIndex });
+			await client.call(API.DeleteEvent, {
+				params: { userId, calendarId, eventId },
+				subject: { userId, eventId },
+				itemIndex,
+			});
 		} else {
 			const roomIds = booked.map((room) => room.roomId);
 			await client.call(API.RemoveMeetingRooms, {
@@ -540,7 +709,9 @@ async function release(
 		}
 		return [];
 	} catch (error) {
-		const what = eventCreated ? `delete the event ${eventId} it created` : `release the rooms it booked (${booked.map((room) => room.roomId).join(', ')})`;
+		const what = eventCreated
+			? `delete the event ${eventId} it created`
+			: `release the rooms it booked (${booked.map((room) => room.roomId).join(', ')})`;
 		return [`The node could not ${what}: ${(error as Error).message}.`];
 	}
 }
@@ -551,5 +722,9 @@ export function changeOf(json: IDataObject): ItemChange | undefined {
 	const roomIds = stringList(json.roomIds);
 	const eventId = String(json.eventId);
 	const created = json.eventCreated === true ? `created event ${eventId} and ` : '';
-	return { change: `${created}booked room${roomIds.length === 1 ? '' : 's'} ${listIds(roomIds)} onto event ${eventId}`, eventId, roomIds };
+	return {
+		change: `${created}booked room${roomIds.length === 1 ? '' : 's'} ${listIds(roomIds)} onto event ${eventId}`,
+		eventId,
+		roomIds,
+	};
 }

@@ -23,7 +23,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['meetingRoom'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['meetingRoom'], operation: ['get'] } },
+	properties,
+);
 
 /** The item's parameters, checked before any request. */
 export function validate(this: IExecuteFunctions, itemIndex: number) {
@@ -48,5 +51,10 @@ export async function execute(
 	{ unionId, roomId, shape }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
 	const detail = await queryRoomDetail(client, unionId, roomId, itemIndex);
-	return [{ json: shape === 'simplified' ? simplifyRoom(detail) : detail, pairedItem: { item: itemIndex } }];
+	return [
+		{
+			json: shape === 'simplified' ? simplifyRoom(detail) : detail,
+			pairedItem: { item: itemIndex },
+		},
+	];
 }

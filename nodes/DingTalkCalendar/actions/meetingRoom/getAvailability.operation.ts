@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { roomsField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
@@ -41,7 +46,12 @@ export function validate(this: IExecuteFunctions, itemIndex: number) {
 	return {
 		userId: readOperator(this, itemIndex),
 		roomIds: readRoomIds(this, itemIndex, 'roomIds', 'Rooms', { max: Infinity }),
-		window: readTimeWindow(this, itemIndex, { start: ['start', 'Start'], end: ['end', 'End'] }, MAX_WINDOW_DAYS),
+		window: readTimeWindow(
+			this,
+			itemIndex,
+			{ start: ['start', 'Start'], end: ['end', 'End'] },
+			MAX_WINDOW_DAYS,
+		),
 		shape: readOutputShape(this, itemIndex),
 		showOthers: readShowOthersEvents(this, itemIndex),
 	};
@@ -63,7 +73,10 @@ export async function execute(
 	const end = toFilterTime(window.end);
 	return availability.map((room) => {
 		if (shape === 'simplified') {
-			return { json: simplifyAvailability(room, { start, end }, userId, showOthers), pairedItem: { item: itemIndex } };
+			return {
+				json: simplifyAvailability(room, { start, end }, userId, showOthers),
+				pairedItem: { item: itemIndex },
+			};
 		}
 		const free = isFree(room);
 		const json: IDataObject = {

@@ -9,7 +9,10 @@ import { API } from '../../transport/paths';
 
 const properties: INodeProperties[] = [operatorField, groupLocator];
 
-export const description = updateDisplayOptions({ show: { resource: ['meetingRoom'], operation: ['getGroup'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['meetingRoom'], operation: ['getGroup'] } },
+	properties,
+);
 
 /** The item's parameters, checked before any request. */
 export function validate(this: IExecuteFunctions, itemIndex: number) {
@@ -19,7 +22,13 @@ export function validate(this: IExecuteFunctions, itemIndex: number) {
 		description: 'Pick a group from the list, or give its ID (a number).',
 	});
 	if (!/^\d{1,15}$/.test(groupId)) {
-		throw invalidField(this, itemIndex, 'Group', `"${groupId}" is not a group ID (group IDs are numbers)`, 'Pick a group from the list, or copy its ID from Meeting Room > Get Many Groups.');
+		throw invalidField(
+			this,
+			itemIndex,
+			'Group',
+			`"${groupId}" is not a group ID (group IDs are numbers)`,
+			'Pick a group from the list, or copy its ID from Meeting Room > Get Many Groups.',
+		);
 	}
 	return { unionId, groupId };
 }

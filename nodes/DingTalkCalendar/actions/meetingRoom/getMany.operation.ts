@@ -14,7 +14,12 @@ import { readOperator } from '../../helpers/eventRef';
 import { inBatches } from '../../helpers/inBatches';
 import { readCriteriaInput, resolveRoomCriteria } from '../../helpers/readRoomCriteria';
 import { matchesCriteria } from '../../helpers/roomCriteria';
-import { getRoomDetail, isBookable, roomPages, type RoomSummary } from '../../helpers/roomDirectory';
+import {
+	getRoomDetail,
+	isBookable,
+	roomPages,
+	type RoomSummary,
+} from '../../helpers/roomDirectory';
 import { readReturnLimit } from '../../helpers/returnLimit';
 import { simplifyRoom } from '../../helpers/simplifiedRooms';
 import { readOutputShape } from '../../helpers/toolMode';
@@ -36,7 +41,7 @@ const properties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to leave out rooms closed for booking and rooms only admins may book (reads each matching room\'s booking rules: one more call per room)',
+					"Whether to leave out rooms closed for booking and rooms only admins may book (reads each matching room's booking rules: one more call per room)",
 			},
 			groupsField,
 			labelsField,
@@ -54,7 +59,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['meetingRoom'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['meetingRoom'], operation: ['getMany'] } },
+	properties,
+);
 
 /** Rooms whose booking rules are read side by side while filtering for Bookable Only. */
 const DETAILS_AT_ONCE = 10;
@@ -95,7 +103,9 @@ export async function execute(
 		} else {
 			for (const chunk of inBatches(matching, DETAILS_AT_ONCE)) {
 				if (found.length >= limit) break;
-				const details = await Promise.all(chunk.map((room) => getRoomDetail(client, unionId, room.roomId, itemIndex)));
+				const details = await Promise.all(
+					chunk.map((room) => getRoomDetail(client, unionId, room.roomId, itemIndex)),
+				);
 				found.push(...chunk.filter((_, k) => isBookable(details[k])));
 			}
 		}
@@ -103,5 +113,8 @@ export async function execute(
 	}
 	return found
 		.slice(0, limit)
-		.map((room) => ({ json: shape === 'simplified' ? simplifyRoom(room) : room, pairedItem: { item: itemIndex } }));
+		.map((room) => ({
+			json: shape === 'simplified' ? simplifyRoom(room) : room,
+			pairedItem: { item: itemIndex },
+		}));
 }

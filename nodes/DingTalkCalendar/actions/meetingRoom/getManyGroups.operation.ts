@@ -26,6 +26,7 @@ export async function execute(
 	itemIndex: number,
 	client: DingTalkClient,
 	{ unionId, limit }: ReturnType<typeof validate>,
-): Promise<INodeExecutionData[]> {	const groups = await listRoomGroups(client, unionId, itemIndex);
+): Promise<INodeExecutionData[]> {
+	const groups = await listRoomGroups(client, unionId, itemIndex);
 	return groups.slice(0, limit).map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }

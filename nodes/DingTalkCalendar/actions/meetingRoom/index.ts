@@ -9,7 +9,16 @@ import * as getMany from './getMany.operation';
 import * as getManyGroups from './getManyGroups.operation';
 import * as removeFromEvent from './removeFromEvent.operation';
 
-export { addToEvent, findAndBook, get, getAvailability, getGroup, getMany, getManyGroups, removeFromEvent };
+export {
+	addToEvent,
+	findAndBook,
+	get,
+	getAvailability,
+	getGroup,
+	getMany,
+	getManyGroups,
+	removeFromEvent,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -41,7 +50,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Availability',
 				value: 'getAvailability',
-				description: 'Check whether meeting rooms are free in a time window, with the bookings that occupy them',
+				description:
+					'Check whether meeting rooms are free in a time window, with the bookings that occupy them',
 				action: 'Get meeting room availability',
 			},
 			{
@@ -53,7 +63,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: "List the organization's meeting rooms, filtered by size, group, equipment or name",
+				description:
+					"List the organization's meeting rooms, filtered by size, group, equipment or name",
 				action: 'Get many meeting rooms',
 			},
 			{

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { calendarIdField, eventField, organizerField, roomsField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
@@ -17,7 +22,10 @@ export const description = updateDisplayOptions(
 
 /** The item's parameters, checked before any request. */
 export function validate(this: IExecuteFunctions, itemIndex: number) {
-	return { event: readEventRef(this, itemIndex), roomIds: readRoomIds(this, itemIndex, 'roomIds', 'Rooms') };
+	return {
+		event: readEventRef(this, itemIndex),
+		roomIds: readRoomIds(this, itemIndex, 'roomIds', 'Rooms'),
+	};
 }
 
 /**
@@ -38,12 +46,22 @@ export async function execute(
 		itemIndex,
 	});
 
-	const json: IDataObject = { userId, calendarId, eventId, roomIds, result: response.result === true };
+	const json: IDataObject = {
+		userId,
+		calendarId,
+		eventId,
+		roomIds,
+		result: response.result === true,
+	};
 	return [{ json, pairedItem: { item: itemIndex } }];
 }
 
 export function changeOf(json: IDataObject): ItemChange | undefined {
 	const roomIds = stringList(json.roomIds);
 	const eventId = String(json.eventId);
-	return { change: `removed room${roomIds.length === 1 ? '' : 's'} ${listIds(roomIds)} from event ${eventId}`, eventId, roomIds };
+	return {
+		change: `removed room${roomIds.length === 1 ? '' : 's'} ${listIds(roomIds)} from event ${eventId}`,
+		eventId,
+		roomIds,
+	};
 }
