@@ -13,7 +13,7 @@ import { requestOptionsField } from './descriptions/requestOptions';
 import { toolDescriptionFields } from './descriptions/toolDescriptions';
 import { router } from './actions/router';
 import { toToolError, toToolErrorItems } from './actions/toolErrors';
-import { isToolRun } from './helpers/toolMode';
+import { isToolRun } from './helpers/run/toolMode';
 import * as loadOptions from './methods/loadOptions';
 import * as listSearch from './methods/listSearch';
 

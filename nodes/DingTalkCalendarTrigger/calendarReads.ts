@@ -1,9 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { collectPages } from '../DingTalkCalendar/helpers/calendarPages';
-import type { DingTalkClient } from '../DingTalkCalendar/transport/client';
-import { API } from '../DingTalkCalendar/transport/paths';
+import { collectPages } from '../shared/transport/api/paging';
+import type { DingTalkClient } from '../shared/transport/client';
+import { API } from '../shared/transport/paths';
 
 /** ListEvents returns at most 100 events per page (reference §4.3). */
 const PAGE_SIZE = 100;

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { DingTalkClient } from '../DingTalkCalendar/transport/client';
+import { DingTalkClient } from '../shared/transport/client';
 import {
 	isSyncTokenRefused,
 	readBaseline,

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { DingTalkClient } from '../DingTalkCalendar/transport/client';
+import type { DingTalkClient } from '../shared/transport/client';
 import { readWindow } from './calendarReads';
 import { eventStartMs } from './changeDetection';
 import type { TriggerItem } from './emittedItem';

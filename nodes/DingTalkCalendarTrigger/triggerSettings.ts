@@ -1,7 +1,7 @@
 import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { calendarIdField, organizerField } from '../DingTalkCalendar/descriptions/common';
+import { calendarIdField, organizerField } from '../shared/descriptions/calendarFields';
 
 /** What the trigger can start a workflow on; each emitted item's `change` names one of them. */
 export type TriggerEvent =

@@ -36,7 +36,7 @@ async function main() {
 	const input = JSON.parse(readFileSync(process.argv[2], 'utf8')) as BenchProcessInput;
 	const engine = await import('../harness/engine');
 	const { addToEventParameters, itemsToNode } = await import('../harness/workflows');
-	const { setAdaptivePacing } = await import('../../nodes/DingTalkCalendar/transport/rateLimiter');
+	const { setAdaptivePacing } = await import('../../nodes/shared/transport/rateLimiter');
 	setAdaptivePacing(input.adaptive);
 	const credentialsHelper = engine.credentialsHelperWith(input.credential);
 	const workflow = itemsToNode(

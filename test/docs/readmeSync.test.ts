@@ -197,7 +197,7 @@ describe('README.zh-CN.md mirrors README.md', () => {
 	});
 
 	it("has every DingTalk error code the node explains, and the sandbox catalogue's documented codes", () => {
-		const mapping = read('nodes/DingTalkCalendar/transport/errorMapping.ts');
+		const mapping = read('nodes/shared/transport/errorMapping.ts');
 		const cases = [...mapping.matchAll(/\bcase '([^']+)'/g)].map((m) => m[1]);
 		const prefixes = [...mapping.matchAll(/code\.startsWith\('([^']+)'\)/g)].map((m) => m[1]);
 		const credential = read('credentials/DingTalkApi.credentials.ts');

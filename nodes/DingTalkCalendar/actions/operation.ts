@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { DingTalkClient } from '../transport/client';
+import type { DingTalkClient } from '../../shared/transport/client';
 
 /**
  * What one successful item changed in DingTalk, read from the operation's own output: the router lists

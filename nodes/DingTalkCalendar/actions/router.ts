@@ -7,7 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readRequestSettings } from '../descriptions/requestOptions';
-import { DingTalkClient } from '../transport/client';
+import { DingTalkClient } from '../../shared/transport/client';
 import * as attendee from './attendee';
 import * as event from './event';
 import * as meetingRoom from './meetingRoom';

@@ -1,27 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The organizer's unionId: the `{userId}` of every calendar path. Same name in every operation. */
-export const organizerField: INodeProperties = {
-	displayName: 'Organizer User ID',
-	name: 'userId',
-	type: 'string',
-	default: '',
-	required: true,
-	placeholder: 'e.g. iiiP35sJadba8aBSgjrwPRKgiEiF',
-	description:
-		"The unionId of the event's organizer (not the staff user ID). DingTalk acts in this user's calendar.",
-};
-
-export const calendarIdField: INodeProperties = {
-	displayName: 'Calendar ID',
-	name: 'calendarId',
-	type: 'string',
-	default: 'primary',
-	required: true,
-	description:
-		'The user\'s calendar. DingTalk event APIs use the user\'s primary calendar: keep "primary".',
-};
-
 /** Event ID: pick one of the organizer's upcoming events, or give an ID. */
 export const eventField: INodeProperties = {
 	displayName: 'Event',

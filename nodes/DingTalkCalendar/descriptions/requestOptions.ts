@@ -1,6 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from '../transport/requestSettings';
+import {
+	DEFAULT_REQUEST_SETTINGS,
+	type RequestSettings,
+} from '../../shared/transport/requestSettings';
 
 /** Node-wide settings (defaults as in DEFAULT_REQUEST_SETTINGS; the lint wants literals here) for how calls reach DingTalk: concurrency, pacing, retries, timeout. */
 export const requestOptionsField: INodeProperties = {

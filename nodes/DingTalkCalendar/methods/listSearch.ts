@@ -1,10 +1,10 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { roomLabel, roomPages } from '../helpers/roomDirectory';
-import { groupPath, listRoomGroups } from '../helpers/roomGroups';
-import { DingTalkClient } from '../transport/client';
-import { API } from '../transport/paths';
+import { roomLabel, roomPages } from '../helpers/rooms/directory';
+import { groupPath, listRoomGroups } from '../helpers/rooms/groups';
+import { DingTalkClient } from '../../shared/transport/client';
+import { API } from '../../shared/transport/paths';
 import { currentUserId, requireCurrentUserId } from './currentUserId';
 
 interface EventListPage {

@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { closedRooms, roomLabel, roomPages, type RoomSummary } from '../helpers/roomDirectory';
-import { groupPath, listRoomGroups } from '../helpers/roomGroups';
-import { DingTalkClient } from '../transport/client';
+import { closedRooms, roomLabel, roomPages, type RoomSummary } from '../helpers/rooms/directory';
+import { groupPath, listRoomGroups } from '../helpers/rooms/groups';
+import { DingTalkClient } from '../../shared/transport/client';
 import { requireCurrentUserId } from './currentUserId';
 
 /** Most pages of 100 the pickers read: enough for any real directory, bounded for the editor. */

@@ -5,14 +5,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
+import { calendarIdField, organizerField } from '../../../shared/descriptions/calendarFields';
+import { eventField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { returnAllOrLimit } from '../../descriptions/returnAllOrLimit';
-import { readEventRef } from '../../helpers/eventRef';
-import { collectPages } from '../../helpers/calendarPages';
-import { readReturnLimit } from '../../helpers/returnLimit';
-import type { DingTalkClient } from '../../transport/client';
-import { API } from '../../transport/paths';
+import { readEventRef } from '../../helpers/events/eventReference';
+import { collectPages } from '../../../shared/transport/api/paging';
+import { readReturnLimit } from '../../helpers/input/returnLimit';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
 
 /** ListAttendees returns at most 500 attendees per page (reference §4.10). */
 const PAGE_SIZE = 500;

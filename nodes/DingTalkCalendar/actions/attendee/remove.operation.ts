@@ -5,13 +5,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
+import { calendarIdField, organizerField } from '../../../shared/descriptions/calendarFields';
+import { eventField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { attendeeIdsField } from '../../descriptions/eventFields';
-import { readEventRef } from '../../helpers/eventRef';
-import { readAttendeeIds, sendInBatches } from '../../helpers/attendeeIds';
-import type { DingTalkClient } from '../../transport/client';
-import { API } from '../../transport/paths';
+import { readEventRef } from '../../helpers/events/eventReference';
+import { readAttendeeIds, sendInBatches } from '../../helpers/input/attendeeIds';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
 import { listIds, stringList, type ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [

@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { calendarIdField, organizerField, roomsField } from '../../descriptions/common';
+import { calendarIdField, organizerField } from '../../../shared/descriptions/calendarFields';
+import { roomsField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import {
 	allDayField,
@@ -22,23 +23,23 @@ import {
 	summaryField,
 	timeZoneOption,
 } from '../../descriptions/eventFields';
-import { readCalendarRef } from '../../helpers/eventRef';
+import { readCalendarRef } from '../../helpers/events/eventReference';
 import {
 	MAX_ATTENDEES_PER_CALL,
 	MAX_ATTENDEES_PER_EVENT,
 	readAttendeeIds,
-} from '../../helpers/attendeeIds';
-import { inBatches } from '../../helpers/inBatches';
-import { bookRooms } from '../../helpers/bookRooms';
-import { readDateTime, readTimeZone } from '../../helpers/dateTimeInput';
-import { checkSummary, readEventDetails } from '../../helpers/eventDetails';
-import { readRoomStatuses, type EventRef } from '../../helpers/eventRooms';
-import { allDayEventTimes, timedEventTimes } from '../../helpers/eventTime';
-import { buildRecurrence } from '../../helpers/recurrence';
-import { readRoomIds } from '../../helpers/roomIds';
-import { invalidField } from '../../helpers/validation';
-import type { DingTalkClient } from '../../transport/client';
-import { API } from '../../transport/paths';
+} from '../../helpers/input/attendeeIds';
+import { inBatches } from '../../../shared/transport/api/batches';
+import { bookRooms } from '../../helpers/rooms/booking';
+import { readDateTime, readTimeZone } from '../../helpers/time/dateTimeInput';
+import { checkSummary, readEventDetails } from '../../helpers/events/eventDetails';
+import { readRoomStatuses, type EventRef } from '../../helpers/rooms/bookingStatus';
+import { allDayEventTimes, timedEventTimes } from '../../helpers/time/eventTimes';
+import { buildRecurrence } from '../../helpers/events/recurrence';
+import { readRoomIds } from '../../helpers/input/roomIds';
+import { invalidField } from '../../helpers/input/validation';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
 import { listIds, stringList, type ItemChange } from '../operation';
 
 const USER_LIST_HELP =

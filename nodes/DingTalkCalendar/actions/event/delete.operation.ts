@@ -7,11 +7,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
+import { calendarIdField, organizerField } from '../../../shared/descriptions/calendarFields';
+import { eventField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
-import { readEventRef } from '../../helpers/eventRef';
-import type { DingTalkClient } from '../../transport/client';
-import { API } from '../../transport/paths';
+import { readEventRef } from '../../helpers/events/eventReference';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
 import type { ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [

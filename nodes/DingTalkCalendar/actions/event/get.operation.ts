@@ -5,11 +5,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
+import { calendarIdField, organizerField } from '../../../shared/descriptions/calendarFields';
+import { eventField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
-import { readEventRef } from '../../helpers/eventRef';
-import type { DingTalkClient } from '../../transport/client';
-import { API } from '../../transport/paths';
+import { readEventRef } from '../../helpers/events/eventReference';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
 
 const properties: INodeProperties[] = [organizerField, calendarIdField, eventField];
 

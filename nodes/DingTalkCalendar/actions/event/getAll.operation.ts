@@ -5,17 +5,17 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { calendarIdField, organizerField } from '../../descriptions/common';
+import { calendarIdField, organizerField } from '../../../shared/descriptions/calendarFields';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { timeZoneOption } from '../../descriptions/eventFields';
 import { returnAllOrLimit } from '../../descriptions/returnAllOrLimit';
-import { readCalendarRef } from '../../helpers/eventRef';
-import { collectPages } from '../../helpers/calendarPages';
-import { readDateTime, readTimeZone, toFilterTime } from '../../helpers/dateTimeInput';
-import { readReturnLimit } from '../../helpers/returnLimit';
-import { invalidField } from '../../helpers/validation';
-import type { DingTalkClient } from '../../transport/client';
-import { API } from '../../transport/paths';
+import { readCalendarRef } from '../../helpers/events/eventReference';
+import { collectPages } from '../../../shared/transport/api/paging';
+import { readDateTime, readTimeZone, toFilterTime } from '../../helpers/time/dateTimeInput';
+import { readReturnLimit } from '../../helpers/input/returnLimit';
+import { invalidField } from '../../helpers/input/validation';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
 
 /** ListEvents returns at most 100 events per page (reference §4.3). */
 const PAGE_SIZE = 100;

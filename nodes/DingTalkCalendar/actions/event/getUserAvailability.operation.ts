@@ -7,14 +7,14 @@ import type {
 
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { operatorField, windowEndField, windowStartField } from '../../descriptions/roomFields';
-import { readOperator } from '../../helpers/eventRef';
-import { readAttendeeIds } from '../../helpers/attendeeIds';
-import { inBatches } from '../../helpers/inBatches';
-import { toFilterTime } from '../../helpers/dateTimeInput';
-import { scheduleTimeUtc, type ScheduleTime } from '../../helpers/scheduleTime';
-import { readTimeWindow } from '../../helpers/timeWindow';
-import type { DingTalkClient } from '../../transport/client';
-import { API } from '../../transport/paths';
+import { readOperator } from '../../helpers/events/eventReference';
+import { readAttendeeIds } from '../../helpers/input/attendeeIds';
+import { inBatches } from '../../../shared/transport/api/batches';
+import { toFilterTime } from '../../helpers/time/dateTimeInput';
+import { scheduleTimeUtc, type ScheduleTime } from '../../helpers/time/scheduleTime';
+import { readTimeWindow } from '../../helpers/time/timeWindow';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
 
 /** GetSchedule answers for at most 20 users per call (reference §4.12). */
 export const USERS_PER_SCHEDULE_QUERY = 20;

@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
+import { calendarIdField, organizerField } from '../../../shared/descriptions/calendarFields';
+import { eventField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import {
 	allDayField,
@@ -27,15 +28,15 @@ import {
 	readDateTime,
 	readTimeZone,
 	type ReadDateTime,
-} from '../../helpers/dateTimeInput';
-import { readEventRef } from '../../helpers/eventRef';
-import { checkSummary, readEventDetails } from '../../helpers/eventDetails';
-import { getEvent, type DingTalkEvent } from '../../helpers/eventRooms';
-import { allDayEventTimes, timedEventTimes, type EventTimes } from '../../helpers/eventTime';
-import { buildRecurrence, REPEAT_FIELD_LABELS } from '../../helpers/recurrence';
-import { invalidField } from '../../helpers/validation';
-import type { DingTalkClient } from '../../transport/client';
-import { API } from '../../transport/paths';
+} from '../../helpers/time/dateTimeInput';
+import { readEventRef } from '../../helpers/events/eventReference';
+import { checkSummary, readEventDetails } from '../../helpers/events/eventDetails';
+import { getEvent, type DingTalkEvent } from '../../helpers/rooms/bookingStatus';
+import { allDayEventTimes, timedEventTimes, type EventTimes } from '../../helpers/time/eventTimes';
+import { buildRecurrence, REPEAT_FIELD_LABELS } from '../../helpers/events/recurrence';
+import { invalidField } from '../../helpers/input/validation';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
 import type { ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [

@@ -5,13 +5,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { calendarIdField, eventField, organizerField, roomsField } from '../../descriptions/common';
+import { calendarIdField, organizerField } from '../../../shared/descriptions/calendarFields';
+import { eventField, roomsField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
-import { readEventRef } from '../../helpers/eventRef';
-import { bookRooms } from '../../helpers/bookRooms';
-import { readStatusesAfterBooking } from '../../helpers/eventRooms';
-import { readRoomIds } from '../../helpers/roomIds';
-import type { DingTalkClient } from '../../transport/client';
+import { readEventRef } from '../../helpers/events/eventReference';
+import { bookRooms } from '../../helpers/rooms/booking';
+import { readStatusesAfterBooking } from '../../helpers/rooms/bookingStatus';
+import { readRoomIds } from '../../helpers/input/roomIds';
+import type { DingTalkClient } from '../../../shared/transport/client';
 import { listIds, stringList, type ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [

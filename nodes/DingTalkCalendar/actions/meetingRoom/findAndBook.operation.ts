@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { calendarIdField, eventField, organizerField } from '../../descriptions/common';
+import { calendarIdField, organizerField } from '../../../shared/descriptions/calendarFields';
+import { eventField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import {
 	groupsField,
@@ -18,48 +19,52 @@ import {
 	windowEndField,
 	windowStartField,
 } from '../../descriptions/roomFields';
-import { bookRooms, isRoomTaken } from '../../helpers/bookRooms';
-import { canonicalTimeZone, toFilterTime } from '../../helpers/dateTimeInput';
-import { getEvent, readStatusesAfterBooking, type EventRef } from '../../helpers/eventRooms';
-import { inBatches } from '../../helpers/inBatches';
-import { rankRooms } from '../../helpers/rankRooms';
+import { bookRooms, isRoomTaken } from '../../helpers/rooms/booking';
+import { canonicalTimeZone, toFilterTime } from '../../helpers/time/dateTimeInput';
+import {
+	getEvent,
+	readStatusesAfterBooking,
+	type EventRef,
+} from '../../helpers/rooms/bookingStatus';
+import { inBatches } from '../../../shared/transport/api/batches';
+import { rankRooms } from '../../helpers/rooms/ranking';
 import {
 	readCriteriaInput,
 	resolveRoomCriteria,
 	type CriteriaInput,
-} from '../../helpers/readRoomCriteria';
+} from '../../helpers/rooms/criteriaInput';
 import {
 	MAX_WINDOW_DAYS,
 	queryAvailability,
 	ROOMS_PER_SCHEDULE_QUERY,
 	type RoomAvailability,
-} from '../../helpers/roomAvailability';
-import { occurrencesUntil } from '../../helpers/occurrences';
-import { describeCriteria, matchesCriteria } from '../../helpers/roomCriteria';
+} from '../../helpers/rooms/availability';
+import { occurrencesUntil } from '../../helpers/events/occurrences';
+import { describeCriteria, matchesCriteria } from '../../helpers/rooms/criteria';
 import {
 	getRoomDetail,
 	isBookable,
 	listAllRooms,
 	needsApproval,
 	type RoomSummary,
-} from '../../helpers/roomDirectory';
-import { readRoomIds } from '../../helpers/roomIds';
+} from '../../helpers/rooms/directory';
+import { readRoomIds } from '../../helpers/input/roomIds';
 import {
 	describeTime,
 	describeWindow,
 	eventWindow,
 	readTimeWindow,
 	type TimeWindow,
-} from '../../helpers/timeWindow';
+} from '../../helpers/time/timeWindow';
 import {
 	describeValue,
 	invalidField,
 	MAX_ROOMS_PER_EVENT,
 	requiredId,
 	requiredString,
-} from '../../helpers/validation';
-import type { DingTalkClient } from '../../transport/client';
-import { API } from '../../transport/paths';
+} from '../../helpers/input/validation';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
 import { listIds, stringList, type ItemChange } from '../operation';
 
 const forNewEvent = { show: { bookFor: ['newEvent'] } };

@@ -3,12 +3,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { outputOption } from '../../descriptions/outputOptions';
 import { operatorField, roomLocator } from '../../descriptions/roomFields';
-import { readOperator } from '../../helpers/eventRef';
-import { queryRoomDetail } from '../../helpers/roomDirectory';
-import { simplifyRoom } from '../../helpers/simplifiedRooms';
-import { readOutputShape } from '../../helpers/toolMode';
-import { requiredId } from '../../helpers/validation';
-import type { DingTalkClient } from '../../transport/client';
+import { readOperator } from '../../helpers/events/eventReference';
+import { queryRoomDetail } from '../../helpers/rooms/directory';
+import { simplifyRoom } from '../../helpers/rooms/simplified';
+import { readOutputShape } from '../../helpers/run/toolMode';
+import { requiredId } from '../../helpers/input/validation';
+import type { DingTalkClient } from '../../../shared/transport/client';
 
 const properties: INodeProperties[] = [
 	operatorField,

@@ -9,14 +9,14 @@ import { roomsField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { othersEventDetailsOption, outputOption } from '../../descriptions/outputOptions';
 import { operatorField, windowEndField, windowStartField } from '../../descriptions/roomFields';
-import { readOperator } from '../../helpers/eventRef';
-import { toFilterTime } from '../../helpers/dateTimeInput';
-import { isFree, MAX_WINDOW_DAYS, queryAvailability } from '../../helpers/roomAvailability';
-import { readRoomIds } from '../../helpers/roomIds';
-import { redactSlot, simplifyAvailability } from '../../helpers/simplifiedRooms';
-import { readTimeWindow } from '../../helpers/timeWindow';
-import { readOutputShape, readShowOthersEvents } from '../../helpers/toolMode';
-import type { DingTalkClient } from '../../transport/client';
+import { readOperator } from '../../helpers/events/eventReference';
+import { toFilterTime } from '../../helpers/time/dateTimeInput';
+import { isFree, MAX_WINDOW_DAYS, queryAvailability } from '../../helpers/rooms/availability';
+import { readRoomIds } from '../../helpers/input/roomIds';
+import { redactSlot, simplifyAvailability } from '../../helpers/rooms/simplified';
+import { readTimeWindow } from '../../helpers/time/timeWindow';
+import { readOutputShape, readShowOthersEvents } from '../../helpers/run/toolMode';
+import type { DingTalkClient } from '../../../shared/transport/client';
 
 const properties: INodeProperties[] = [
 	operatorField,

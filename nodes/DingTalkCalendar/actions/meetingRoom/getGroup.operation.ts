@@ -2,10 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { groupLocator, operatorField } from '../../descriptions/roomFields';
-import { readOperator } from '../../helpers/eventRef';
-import { invalidField, requiredId } from '../../helpers/validation';
-import type { DingTalkClient } from '../../transport/client';
-import { API } from '../../transport/paths';
+import { readOperator } from '../../helpers/events/eventReference';
+import { invalidField, requiredId } from '../../helpers/input/validation';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
 
 const properties: INodeProperties[] = [operatorField, groupLocator];
 

@@ -10,20 +10,20 @@ import {
 	operatorField,
 } from '../../descriptions/roomFields';
 import { outputOption } from '../../descriptions/outputOptions';
-import { readOperator } from '../../helpers/eventRef';
-import { inBatches } from '../../helpers/inBatches';
-import { readCriteriaInput, resolveRoomCriteria } from '../../helpers/readRoomCriteria';
-import { matchesCriteria } from '../../helpers/roomCriteria';
+import { readOperator } from '../../helpers/events/eventReference';
+import { inBatches } from '../../../shared/transport/api/batches';
+import { readCriteriaInput, resolveRoomCriteria } from '../../helpers/rooms/criteriaInput';
+import { matchesCriteria } from '../../helpers/rooms/criteria';
 import {
 	getRoomDetail,
 	isBookable,
 	roomPages,
 	type RoomSummary,
-} from '../../helpers/roomDirectory';
-import { readReturnLimit } from '../../helpers/returnLimit';
-import { simplifyRoom } from '../../helpers/simplifiedRooms';
-import { readOutputShape } from '../../helpers/toolMode';
-import type { DingTalkClient } from '../../transport/client';
+} from '../../helpers/rooms/directory';
+import { readReturnLimit } from '../../helpers/input/returnLimit';
+import { simplifyRoom } from '../../helpers/rooms/simplified';
+import { readOutputShape } from '../../helpers/run/toolMode';
+import type { DingTalkClient } from '../../../shared/transport/client';
 
 const properties: INodeProperties[] = [
 	operatorField,
@@ -111,10 +111,8 @@ export async function execute(
 		}
 		if (found.length >= limit) break;
 	}
-	return found
-		.slice(0, limit)
-		.map((room) => ({
-			json: shape === 'simplified' ? simplifyRoom(room) : room,
-			pairedItem: { item: itemIndex },
-		}));
+	return found.slice(0, limit).map((room) => ({
+		json: shape === 'simplified' ? simplifyRoom(room) : room,
+		pairedItem: { item: itemIndex },
+	}));
 }

@@ -3,10 +3,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { returnAllOrLimit } from '../../descriptions/returnAllOrLimit';
 import { operatorField } from '../../descriptions/roomFields';
-import { readOperator } from '../../helpers/eventRef';
-import { listRoomGroups } from '../../helpers/roomGroups';
-import { readReturnLimit } from '../../helpers/returnLimit';
-import type { DingTalkClient } from '../../transport/client';
+import { readOperator } from '../../helpers/events/eventReference';
+import { listRoomGroups } from '../../helpers/rooms/groups';
+import { readReturnLimit } from '../../helpers/input/returnLimit';
+import type { DingTalkClient } from '../../../shared/transport/client';
 
 const properties: INodeProperties[] = [operatorField, ...returnAllOrLimit];
 

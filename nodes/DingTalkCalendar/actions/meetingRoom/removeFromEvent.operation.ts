@@ -5,12 +5,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { calendarIdField, eventField, organizerField, roomsField } from '../../descriptions/common';
+import { calendarIdField, organizerField } from '../../../shared/descriptions/calendarFields';
+import { eventField, roomsField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
-import { readEventRef } from '../../helpers/eventRef';
-import { readRoomIds } from '../../helpers/roomIds';
-import type { DingTalkClient } from '../../transport/client';
-import { API } from '../../transport/paths';
+import { readEventRef } from '../../helpers/events/eventReference';
+import { readRoomIds } from '../../helpers/input/roomIds';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
 import { listIds, stringList, type ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [organizerField, calendarIdField, eventField, roomsField];

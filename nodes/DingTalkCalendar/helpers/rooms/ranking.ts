@@ -1,4 +1,4 @@
-import type { RoomSummary } from './roomDirectory';
+import type { RoomSummary } from './directory';
 
 /**
  * Orders candidate rooms best first: the preferred rooms in the order given, then the smallest rooms

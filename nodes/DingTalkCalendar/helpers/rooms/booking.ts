@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { DingTalkClient } from '../transport/client';
-import { API } from '../transport/paths';
-import { getEvent, type EventRef } from './eventRooms';
-import { knownRoomNames } from './roomDirectory';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
+import { getEvent, type EventRef } from './bookingStatus';
+import { knownRoomNames } from './directory';
 
 /**
  * Books rooms onto an event (AddMeetingRooms, `POST .../events/{eventId}/meetingRooms`) and returns

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DingTalkClient } from '../transport/client';
-import { API } from '../transport/paths';
-import { cachedForRun } from './runCache';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
+import { cachedForRun } from '../run/runCache';
 
 /** A meeting-room group (reference §5.3): IDs are numbers, top-level groups have parent 0. */
 export interface RoomGroup extends IDataObject {

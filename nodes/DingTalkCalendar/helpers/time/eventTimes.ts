@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { toEventDateTime, type ReadDateTime } from './dateTimeInput';
-import { invalidField } from './validation';
+import { invalidField } from '../input/validation';
 
 /** DingTalk's start/end of an event: `{ date }` when it is all-day, `{ dateTime, timeZone }` otherwise. */
 export type EventTime = { date: string } | { dateTime: string; timeZone: string };

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { isDotSegment } from '../transport/paths';
+import { isDotSegment } from '../../../shared/transport/paths';
 
 /** DingTalk allows at most this many meeting rooms on one event. */
 export const MAX_ROOMS_PER_EVENT = 5;

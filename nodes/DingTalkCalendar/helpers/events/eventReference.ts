@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { EventRef } from './eventRooms';
-import { requiredId } from './validation';
+import type { EventRef } from '../rooms/bookingStatus';
+import { requiredId } from '../input/validation';
 
 const ORGANIZER_HINT = "Give the organizer's unionId (not the staff user ID).";
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readIdList } from './idList';
-import { inBatches } from './inBatches';
+import { inBatches } from '../../../shared/transport/api/batches';
 
 /** DingTalk takes at most 500 attendees per call and holds at most 5,000 on one event (reference §4.0, §4.8). */
 export const MAX_ATTENDEES_PER_CALL = 500;

@@ -1,8 +1,8 @@
 import type { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readDateTime, toEventDateTime } from './dateTimeInput';
-import { describeValue, invalidField } from './validation';
+import { readDateTime, toEventDateTime } from '../time/dateTimeInput';
+import { describeValue, invalidField } from '../input/validation';
 
 /** DingTalk's limits on a recurrence (reference §4.0, error texts of §4.1). */
 export const MAX_REPEAT_INTERVAL = 365;

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DingTalkClient } from '../transport/client';
-import { API } from '../transport/paths';
-import { cachedForRun, loadedForRun } from './runCache';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
+import { cachedForRun, loadedForRun } from '../run/runCache';
 
 /** A room as QueryMeetingRoomList lists it (reference §5.1); other fields pass through untouched. */
 export interface RoomSummary extends IDataObject {

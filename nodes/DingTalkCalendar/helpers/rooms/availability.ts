@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DingTalkClient } from '../transport/client';
-import { API } from '../transport/paths';
-import { toFilterTime } from './dateTimeInput';
-import { inBatches } from './inBatches';
-import { scheduleTimeUtc, type ScheduleTime } from './scheduleTime';
-import type { TimeWindow } from './timeWindow';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
+import { toFilterTime } from '../time/dateTimeInput';
+import { inBatches } from '../../../shared/transport/api/batches';
+import { scheduleTimeUtc, type ScheduleTime } from '../time/scheduleTime';
+import type { TimeWindow } from '../time/timeWindow';
 
 /** DingTalk answers free/busy for at most this many rooms per call ("建议不超过5个", reference §4.16). */
 export const ROOMS_PER_SCHEDULE_QUERY = 5;

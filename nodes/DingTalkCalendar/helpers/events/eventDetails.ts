@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { describeValue, invalidField } from './validation';
+import { describeValue, invalidField } from '../input/validation';
 
 /** DingTalk's length limits on an event's texts (reference §4.0). */
 export const MAX_SUMMARY_LENGTH = 2048;

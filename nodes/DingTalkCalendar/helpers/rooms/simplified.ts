@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { BusySlot, RoomAvailability } from './roomAvailability';
-import type { RoomDetail, RoomSummary } from './roomDirectory';
+import type { BusySlot, RoomAvailability } from './availability';
+import type { RoomDetail, RoomSummary } from './directory';
 
 /** DingTalk's `roomStatus`: who may book the room. */
 const BOOKABLE_BY: Record<number, string> = {

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { parseDateTime, readDateTime } from './dateTimeInput';
-import { invalidField } from './validation';
+import { invalidField } from '../input/validation';
 
 /** A span of time that rooms are looked at, or booked, for. */
 export interface TimeWindow {

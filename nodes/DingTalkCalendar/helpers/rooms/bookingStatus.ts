@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DingTalkClient } from '../transport/client';
-import { API } from '../transport/paths';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { API } from '../../../shared/transport/paths';
 
 /** Where an event lives: its organizer's calendar. */
 export interface EventRef {

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { DingTalkClient } from '../transport/client';
-import { readIdList } from './idList';
-import type { RoomCriteria } from './roomCriteria';
-import { groupPath, listRoomGroups, withSubGroups } from './roomGroups';
-import { describeValue, invalidField } from './validation';
+import type { DingTalkClient } from '../../../shared/transport/client';
+import { readIdList } from '../input/idList';
+import type { RoomCriteria } from './criteria';
+import { groupPath, listRoomGroups, withSubGroups } from './groups';
+import { describeValue, invalidField } from '../input/validation';
 
 /** Where an operation keeps each criterion: a parameter path (dots reach into collections) and its label. */
 export interface CriteriaParameters {

@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { describeValue, invalidField } from './validation';
+import { describeValue, invalidField } from '../input/validation';
 
 /** A date or date-time read from a parameter. */
 export interface ReadDateTime {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
-import type { TimeWindow } from './timeWindow';
+import type { TimeWindow } from '../time/timeWindow';
 
 /** DingTalk's weekday names, Sunday first (as JavaScript counts them). */
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

@@ -1,4 +1,4 @@
-import type { DingTalkClient } from '../transport/client';
+import type { DingTalkClient } from '../../../shared/transport/client';
 
 /**
  * What one node run already read and will not change within the run (the room directory, room
