@@ -1,53 +1,20 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { collectPages } from '../shared/transport/api/paging';
+import { listEvents, type ListEventsQuery } from '../shared/transport/api/events';
+import type { CalendarRef } from '../shared/transport/api/refs';
 import type { DingTalkClient } from '../shared/transport/client';
-import { API } from '../shared/transport/paths';
-
-/** ListEvents returns at most 100 events per page (reference §4.3). */
-const PAGE_SIZE = 100;
-
-export interface CalendarRef {
-	userId: string;
-	calendarId: string;
-}
-
-interface EventsPage {
-	events?: IDataObject[];
-	nextToken?: string | null;
-	syncToken?: string | null;
-}
 
 const utc = (ms: number): string => new Date(ms).toISOString();
 
-/**
- * Reads every page of one ListEvents query. The syncToken comes with the last page (and only without
- * timeMax); it is returned when DingTalk sent one.
- */
+/** Every event one ListEvents query finds, and the syncToken DingTalk sent with the last page. */
 async function listAll(
 	context: IPollFunctions,
 	client: DingTalkClient,
 	calendar: CalendarRef,
-	qs: IDataObject,
+	query: ListEventsQuery,
 ): Promise<{ events: IDataObject[]; syncToken?: string }> {
-	let syncToken: string | undefined;
-	const events = await collectPages(
-		context,
-		0,
-		Infinity,
-		PAGE_SIZE,
-		async (maxResults, nextToken) => {
-			const page = await client.call<EventsPage>(API.ListEvents, {
-				params: { userId: calendar.userId, calendarId: calendar.calendarId },
-				qs: { ...qs, maxResults, ...(nextToken ? { nextToken } : {}) },
-				subject: { userId: calendar.userId },
-			});
-			if (typeof page.syncToken === 'string' && page.syncToken) syncToken = page.syncToken;
-			return { entries: Array.isArray(page.events) ? page.events : [], nextToken: page.nextToken };
-		},
-	);
-	return { events, syncToken };
+	return await listEvents(context, client, calendar, query, Infinity);
 }
 
 /**
@@ -87,9 +54,8 @@ export async function readWindow(
 	toMs: number,
 	showDeleted = false,
 ): Promise<IDataObject[]> {
-	const qs: IDataObject = { timeMin: utc(fromMs), timeMax: utc(toMs) };
-	if (showDeleted) qs.showDeleted = true;
-	return (await listAll(context, client, calendar, qs)).events;
+	const query: ListEventsQuery = { timeMin: utc(fromMs), timeMax: utc(toMs), showDeleted };
+	return (await listAll(context, client, calendar, query)).events;
 }
 
 /**

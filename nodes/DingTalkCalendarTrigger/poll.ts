@@ -1,13 +1,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { DingTalkClient } from '../shared/transport/client';
-import {
-	isSyncTokenRefused,
-	readBaseline,
-	readChanges,
-	readWindow,
-	type CalendarRef,
-} from './calendarReads';
+import { isSyncTokenRefused, readBaseline, readChanges, readWindow } from './calendarReads';
+import type { CalendarRef } from '../shared/transport/api/refs';
 import {
 	advanceWatermark,
 	classifyChanges,

@@ -1,16 +1,12 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { roomLabel, roomPages } from '../helpers/rooms/directory';
+import { roomLabel } from '../helpers/rooms/directory';
+import { roomPages } from '../../shared/transport/api/rooms';
 import { groupPath, listRoomGroups } from '../helpers/rooms/groups';
 import { DingTalkClient } from '../../shared/transport/client';
-import { API } from '../../shared/transport/paths';
+import { EVENTS_PAGE_SIZE, listEventsPage } from '../../shared/transport/api/events';
 import { currentUserId, requireCurrentUserId } from './currentUserId';
-
-interface EventListPage {
-	events?: Array<{ id?: string; summary?: string; start?: { dateTime?: string; date?: string } }>;
-	nextToken?: string | null;
-}
 
 /** The organizer's events from yesterday on, newest page by page, filtered by title. */
 export async function searchEvents(
@@ -32,15 +28,12 @@ export async function searchEvents(
 			: 'primary';
 	const since = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
 	const client = new DingTalkClient(this);
-	const response = await client.call<EventListPage>(API.ListEvents, {
-		params: { userId, calendarId },
-		qs: {
-			timeMin: since,
-			maxResults: 100,
-			...(paginationToken ? { nextToken: paginationToken } : {}),
-		},
-		subject: { userId },
-	});
+	const response = await listEventsPage(
+		client,
+		{ userId, calendarId },
+		{ timeMin: since },
+		{ maxResults: EVENTS_PAGE_SIZE, nextToken: paginationToken },
+	);
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = (response.events ?? [])
 		.filter(

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { closedRooms, roomLabel, roomPages, type RoomSummary } from '../helpers/rooms/directory';
+import { closedRooms, roomLabel } from '../helpers/rooms/directory';
+import { roomPages, type RoomSummary } from '../../shared/transport/api/rooms';
 import { groupPath, listRoomGroups } from '../helpers/rooms/groups';
 import { DingTalkClient } from '../../shared/transport/client';
 import { requireCurrentUserId } from './currentUserId';

@@ -14,9 +14,11 @@ import {
 	pushNotificationOption,
 } from '../../descriptions/eventFields';
 import { readEventRef } from '../../helpers/events/eventReference';
-import { readAttendeeIds, sendInBatches } from '../../helpers/input/attendeeIds';
+import { readAttendeeIds } from '../../helpers/input/attendeeIds';
+import { isTrue } from '../../helpers/input/booleans';
+import { withAttendeeProgress } from '../../helpers/events/attendeeProgress';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
+import { addAttendees, type AttendeeNotification } from '../../../shared/transport/api/attendees';
 import { listIds, stringList, type ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -49,8 +51,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const isTrue = (value: unknown) => value === true || value === 'true';
-
 /** The item's parameters, checked before any request. */
 export function validate(this: IExecuteFunctions, itemIndex: number) {
 	const { userId, calendarId, eventId } = readEventRef(
@@ -61,7 +61,7 @@ export function validate(this: IExecuteFunctions, itemIndex: number) {
 	const attendeeIds = readAttendeeIds(this, itemIndex, 'attendeeIds', 'Attendees');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const isOptional = isTrue(options.isOptional);
-	const switches: IDataObject = {};
+	const switches: AttendeeNotification = {};
 	if (options.chatNotification !== undefined)
 		switches.chatNotification = isTrue(options.chatNotification);
 	if (options.pushNotification !== undefined)
@@ -77,21 +77,13 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
-	{
-		event: { userId, calendarId, eventId },
-		attendeeIds,
-		isOptional,
-		switches,
-	}: ReturnType<typeof validate>,
+	{ event, attendeeIds, isOptional, switches }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	await sendInBatches(this, attendeeIds, 'added', async (batch) => {
-		await client.call(API.AddAttendee, {
-			params: { userId, calendarId, eventId },
-			body: { attendeesToAdd: batch.map((id) => ({ id, isOptional })), ...switches },
-			subject: { userId, eventId },
-			itemIndex,
-		});
+	const attendees = attendeeIds.map((id) => ({ id, isOptional }));
+	await withAttendeeProgress(this, attendeeIds.length, 'added', async (progress) => {
+		await addAttendees(client, event, attendees, switches, itemIndex, progress);
 	});
+	const { userId, calendarId, eventId } = event;
 	return [
 		{
 			json: { userId, calendarId, eventId, attendeeIds, isOptional, result: true },

@@ -1,22 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { calendarIdField, organizerField } from '../../../shared/descriptions/calendarFields';
 import { eventField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { returnAllOrLimit } from '../../descriptions/returnAllOrLimit';
 import { readEventRef } from '../../helpers/events/eventReference';
-import { collectPages } from '../../../shared/transport/api/paging';
 import { readReturnLimit } from '../../helpers/input/returnLimit';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
-
-/** ListAttendees returns at most 500 attendees per page (reference §4.10). */
-const PAGE_SIZE = 500;
+import { listAttendees } from '../../../shared/transport/api/attendees';
 
 const properties: INodeProperties[] = [
 	{
@@ -33,11 +24,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['attendee'], operation: ['getAll'] } },
 	properties,
 );
-
-interface AttendeesPage {
-	attendees?: IDataObject[];
-	nextToken?: string | null;
-}
 
 /** The item's parameters, checked before any request. */
 export function validate(this: IExecuteFunctions, itemIndex: number) {
@@ -60,22 +46,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
-	{ event: { userId, calendarId, eventId }, limit }: ReturnType<typeof validate>,
+	{ event, limit }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	const attendees = await collectPages(
-		this,
-		itemIndex,
-		limit,
-		PAGE_SIZE,
-		async (maxResults, nextToken) => {
-			const page = await client.call<AttendeesPage>(API.ListAttendees, {
-				params: { userId, calendarId, eventId },
-				qs: { maxResults, ...(nextToken ? { nextToken } : {}) },
-				subject: { userId, eventId },
-				itemIndex,
-			});
-			return { entries: page.attendees ?? [], nextToken: page.nextToken };
-		},
-	);
+	const attendees = await listAttendees(this, client, event, limit, itemIndex);
 	return attendees.map((attendee) => ({ json: attendee, pairedItem: { item: itemIndex } }));
 }

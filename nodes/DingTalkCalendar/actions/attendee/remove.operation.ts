@@ -10,9 +10,10 @@ import { eventField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { attendeeIdsField } from '../../descriptions/eventFields';
 import { readEventRef } from '../../helpers/events/eventReference';
-import { readAttendeeIds, sendInBatches } from '../../helpers/input/attendeeIds';
+import { readAttendeeIds } from '../../helpers/input/attendeeIds';
+import { withAttendeeProgress } from '../../helpers/events/attendeeProgress';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
+import { removeAttendees } from '../../../shared/transport/api/attendees';
 import { listIds, stringList, type ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -47,16 +48,12 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	client: DingTalkClient,
-	{ event: { userId, calendarId, eventId }, attendeeIds }: ReturnType<typeof validate>,
+	{ event, attendeeIds }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	await sendInBatches(this, attendeeIds, 'removed', async (batch) => {
-		await client.call(API.RemoveAttendee, {
-			params: { userId, calendarId, eventId },
-			body: { attendeesToRemove: batch.map((id) => ({ id })) },
-			subject: { userId, eventId },
-			itemIndex,
-		});
+	await withAttendeeProgress(this, attendeeIds.length, 'removed', async (progress) => {
+		await removeAttendees(client, event, attendeeIds, itemIndex, progress);
 	});
+	const { userId, calendarId, eventId } = event;
 	return [
 		{
 			json: { userId, calendarId, eventId, attendeeIds, result: true },

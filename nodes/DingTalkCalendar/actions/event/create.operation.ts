@@ -24,22 +24,19 @@ import {
 	timeZoneOption,
 } from '../../descriptions/eventFields';
 import { readCalendarRef } from '../../helpers/events/eventReference';
-import {
-	MAX_ATTENDEES_PER_CALL,
-	MAX_ATTENDEES_PER_EVENT,
-	readAttendeeIds,
-} from '../../helpers/input/attendeeIds';
-import { inBatches } from '../../../shared/transport/api/batches';
+import { MAX_ATTENDEES_PER_EVENT, readAttendeeIds } from '../../helpers/input/attendeeIds';
+import { addAttendees, MAX_ATTENDEES_PER_CALL } from '../../../shared/transport/api/attendees';
+import { createEvent, deleteEvent } from '../../../shared/transport/api/events';
 import { bookRooms } from '../../helpers/rooms/booking';
 import { readDateTime, readTimeZone } from '../../helpers/time/dateTimeInput';
 import { checkSummary, readEventDetails } from '../../helpers/events/eventDetails';
-import { readRoomStatuses, type EventRef } from '../../helpers/rooms/bookingStatus';
+import { readRoomStatuses } from '../../helpers/rooms/bookingStatus';
+import type { EventRef } from '../../../shared/transport/api/refs';
 import { allDayEventTimes, timedEventTimes } from '../../helpers/time/eventTimes';
 import { buildRecurrence } from '../../helpers/events/recurrence';
 import { readRoomIds } from '../../helpers/input/roomIds';
 import { invalidField } from '../../helpers/input/validation';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
 import { listIds, stringList, type ItemChange } from '../operation';
 
 const USER_LIST_HELP =
@@ -205,7 +202,9 @@ export function validate(this: IExecuteFunctions, itemIndex: number) {
 		);
 	}
 
-	const [firstAttendees, ...laterAttendees] = inBatches(attendees, MAX_ATTENDEES_PER_CALL);
+	// CreateEvent takes the first 500; AddAttendee the rest, after the event exists.
+	const firstAttendees = attendees.slice(0, MAX_ATTENDEES_PER_CALL);
+	const laterAttendees = attendees.slice(MAX_ATTENDEES_PER_CALL);
 	const body: IDataObject = {
 		summary,
 		...readEventDetails(this, itemIndex, fields, {
@@ -218,7 +217,7 @@ export function validate(this: IExecuteFunctions, itemIndex: number) {
 		end: times.end,
 	};
 	if (recurrence) body.recurrence = recurrence;
-	if (firstAttendees) body.attendees = firstAttendees;
+	if (firstAttendees.length) body.attendees = firstAttendees;
 	return {
 		userId,
 		calendarId,
@@ -256,12 +255,7 @@ export async function execute(
 		onFailure,
 		fields,
 	} = input;
-	const created = await client.call<IDataObject>(API.CreateEvent, {
-		params: { userId, calendarId },
-		body,
-		subject: { userId },
-		itemIndex,
-	});
+	const created = await createEvent(client, { userId, calendarId }, body, itemIndex);
 	const eventId = typeof created.id === 'string' ? created.id : '';
 	if (!eventId) {
 		throw new NodeOperationError(
@@ -293,11 +287,7 @@ export async function execute(
 			};
 		}
 		try {
-			await client.call(API.DeleteEvent, {
-				params: { ...event },
-				subject: { userId, eventId },
-				itemIndex,
-			});
+			await deleteEvent(client, event, {}, itemIndex);
 		} catch (deleteError) {
 			error.message = `${step} failed (${error.message}), and deleting the new event ${eventId} failed too (${(deleteError as Error).message}): delete it in DingTalk`;
 			throw error;
@@ -331,30 +321,23 @@ export async function execute(
 	}
 
 	if (laterAttendees.length) {
-		let added = firstAttendees.length;
+		const progress = { sent: firstAttendees.length };
+		const notification = {
+			chatNotification: fields.chatNotification !== false,
+			pushNotification: fields.pushNotification !== false,
+		};
 		try {
-			for (const batch of laterAttendees) {
-				await client.call(API.AddAttendee, {
-					params: { ...event },
-					body: {
-						attendeesToAdd: batch,
-						chatNotification: fields.chatNotification !== false,
-						pushNotification: fields.pushNotification !== false,
-					},
-					subject: { userId, eventId },
-					itemIndex,
-				});
-				added += batch.length;
-			}
-			json.additionalAttendees = { status: 'added', requested: attendees.length, added };
+			await addAttendees(client, event, laterAttendees, notification, itemIndex, progress);
+			json.additionalAttendees = {
+				status: 'added',
+				requested: attendees.length,
+				added: progress.sent,
+			};
 		} catch (error) {
 			json.additionalAttendees = await afterCreation(
 				`Adding attendees beyond the first ${MAX_ATTENDEES_PER_CALL}`,
 				error as StepError,
-				{
-					requested: attendees.length,
-					added,
-				},
+				{ requested: attendees.length, added: progress.sent },
 			);
 		}
 	}

@@ -12,7 +12,7 @@ import { eventField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { readEventRef } from '../../helpers/events/eventReference';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
+import { deleteEvent } from '../../../shared/transport/api/events';
 import type { ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -66,12 +66,12 @@ export async function execute(
 	{ event: { userId, calendarId, eventId }, push }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
 	try {
-		await client.call(API.DeleteEvent, {
-			params: { userId, calendarId, eventId },
-			qs: push === undefined ? undefined : { pushNotification: push === true || push === 'true' },
-			subject: { userId, eventId },
+		await deleteEvent(
+			client,
+			{ userId, calendarId, eventId },
+			{ pushNotification: push === undefined ? undefined : push === true || push === 'true' },
 			itemIndex,
-		});
+		);
 	} catch (error) {
 		const code = error.context?.dingTalk?.code;
 		const gone = code === 'itemNotFound' || code === 'instanceNotExist';

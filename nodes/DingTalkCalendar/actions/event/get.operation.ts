@@ -1,16 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { calendarIdField, organizerField } from '../../../shared/descriptions/calendarFields';
 import { eventField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { readEventRef } from '../../helpers/events/eventReference';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
+import { getEvent } from '../../../shared/transport/api/events';
 
 const properties: INodeProperties[] = [organizerField, calendarIdField, eventField];
 
@@ -35,10 +30,6 @@ export async function execute(
 	client: DingTalkClient,
 	{ userId, calendarId, eventId }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	const event = await client.call<IDataObject>(API.GetEvent, {
-		params: { userId, calendarId, eventId },
-		subject: { userId, eventId },
-		itemIndex,
-	});
+	const event = await getEvent(client, { userId, calendarId, eventId }, itemIndex);
 	return [{ json: event, pairedItem: { item: itemIndex } }];
 }

@@ -1,24 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { calendarIdField, organizerField } from '../../../shared/descriptions/calendarFields';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { timeZoneOption } from '../../descriptions/eventFields';
 import { returnAllOrLimit } from '../../descriptions/returnAllOrLimit';
 import { readCalendarRef } from '../../helpers/events/eventReference';
-import { collectPages } from '../../../shared/transport/api/paging';
 import { readDateTime, readTimeZone, toFilterTime } from '../../helpers/time/dateTimeInput';
 import { readReturnLimit } from '../../helpers/input/returnLimit';
 import { invalidField } from '../../helpers/input/validation';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
-
-/** ListEvents returns at most 100 events per page (reference §4.3). */
-const PAGE_SIZE = 100;
+import { listEvents } from '../../../shared/transport/api/events';
 
 const properties: INodeProperties[] = [
 	{
@@ -71,11 +62,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-interface EventsPage {
-	events?: IDataObject[];
-	nextToken?: string | null;
-}
-
 /** The item's parameters: the window DingTalk lists (at most one year) is checked before any request. */
 export function validate(this: IExecuteFunctions, itemIndex: number) {
 	const { userId, calendarId } = readCalendarRef(
@@ -120,26 +106,17 @@ export async function execute(
 	client: DingTalkClient,
 	{ userId, calendarId, limit, after, before, showDeleted }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	const events = await collectPages(
+	const { events } = await listEvents(
 		this,
-		itemIndex,
-		limit,
-		PAGE_SIZE,
-		async (maxResults, nextToken) => {
-			const page = await client.call<EventsPage>(API.ListEvents, {
-				params: { userId, calendarId },
-				qs: {
-					maxResults,
-					...(after ? { timeMin: toFilterTime(after.value) } : {}),
-					...(before ? { timeMax: toFilterTime(before.value) } : {}),
-					...(showDeleted === true || showDeleted === 'true' ? { showDeleted: true } : {}),
-					...(nextToken ? { nextToken } : {}),
-				},
-				subject: { userId },
-				itemIndex,
-			});
-			return { entries: page.events ?? [], nextToken: page.nextToken };
+		client,
+		{ userId, calendarId },
+		{
+			timeMin: after ? toFilterTime(after.value) : undefined,
+			timeMax: before ? toFilterTime(before.value) : undefined,
+			showDeleted: showDeleted === true || showDeleted === 'true',
 		},
+		limit,
+		itemIndex,
 	);
 	return events.map((event) => ({ json: event, pairedItem: { item: itemIndex } }));
 }

@@ -11,13 +11,13 @@ import { readOperator } from '../../helpers/events/eventReference';
 import { readAttendeeIds } from '../../helpers/input/attendeeIds';
 import { inBatches } from '../../../shared/transport/api/batches';
 import { toFilterTime } from '../../helpers/time/dateTimeInput';
-import { scheduleTimeUtc, type ScheduleTime } from '../../helpers/time/scheduleTime';
+import { scheduleTimeUtc } from '../../helpers/time/scheduleTime';
 import { readTimeWindow } from '../../helpers/time/timeWindow';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
-
-/** GetSchedule answers for at most 20 users per call (reference §4.12). */
-export const USERS_PER_SCHEDULE_QUERY = 20;
+import {
+	getUserSchedules,
+	USERS_PER_SCHEDULE_QUERY,
+} from '../../../shared/transport/api/schedules';
 
 const properties: INodeProperties[] = [
 	{
@@ -43,14 +43,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['event'], operation: ['getUserAvailability'] } },
 	properties,
 );
-
-interface ScheduleAnswer {
-	scheduleInformation?: Array<{
-		userId?: string;
-		error?: string;
-		scheduleItems?: Array<{ status?: string; start?: ScheduleTime; end?: ScheduleTime }>;
-	}>;
-}
 
 /** DingTalk's per-user reasons, in English (its own text is kept in brackets). */
 const SCHEDULE_ERRORS: Record<string, string> = {
@@ -83,12 +75,7 @@ export async function execute(
 	const answers = await Promise.all(
 		inBatches(userIds, USERS_PER_SCHEDULE_QUERY).map(
 			async (batch) =>
-				await client.call<ScheduleAnswer>(API.GetSchedule, {
-					params: { userId },
-					body: { userIds: batch, startTime, endTime },
-					subject: { userId },
-					itemIndex,
-				}),
+				await getUserSchedules(client, userId, batch, { startTime, endTime }, itemIndex),
 		),
 	);
 	const byUser = new Map(

@@ -31,12 +31,11 @@ import {
 } from '../../helpers/time/dateTimeInput';
 import { readEventRef } from '../../helpers/events/eventReference';
 import { checkSummary, readEventDetails } from '../../helpers/events/eventDetails';
-import { getEvent, type DingTalkEvent } from '../../helpers/rooms/bookingStatus';
+import { getEvent, patchEvent, type DingTalkEvent } from '../../../shared/transport/api/events';
 import { allDayEventTimes, timedEventTimes, type EventTimes } from '../../helpers/time/eventTimes';
 import { buildRecurrence, REPEAT_FIELD_LABELS } from '../../helpers/events/recurrence';
 import { invalidField } from '../../helpers/input/validation';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
 import type { ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -282,12 +281,7 @@ export async function execute(
 		);
 	}
 
-	const updated = await client.call<IDataObject>(API.PatchEvent, {
-		params: { userId, calendarId, eventId },
-		body,
-		subject: { userId, eventId },
-		itemIndex,
-	});
+	const updated = await patchEvent(client, { userId, calendarId, eventId }, body, itemIndex);
 	return [{ json: updated, pairedItem: { item: itemIndex } }];
 }
 

@@ -21,11 +21,10 @@ import {
 } from '../../descriptions/roomFields';
 import { bookRooms, isRoomTaken } from '../../helpers/rooms/booking';
 import { canonicalTimeZone, toFilterTime } from '../../helpers/time/dateTimeInput';
-import {
-	getEvent,
-	readStatusesAfterBooking,
-	type EventRef,
-} from '../../helpers/rooms/bookingStatus';
+import { readStatusesAfterBooking } from '../../helpers/rooms/bookingStatus';
+import { createEvent, deleteEvent, getEvent } from '../../../shared/transport/api/events';
+import { removeMeetingRooms } from '../../../shared/transport/api/meetingRooms';
+import type { EventRef } from '../../../shared/transport/api/refs';
 import { inBatches } from '../../../shared/transport/api/batches';
 import { rankRooms } from '../../helpers/rooms/ranking';
 import {
@@ -36,9 +35,9 @@ import {
 import {
 	MAX_WINDOW_DAYS,
 	queryAvailability,
-	ROOMS_PER_SCHEDULE_QUERY,
 	type RoomAvailability,
 } from '../../helpers/rooms/availability';
+import { ROOMS_PER_SCHEDULE_QUERY } from '../../../shared/transport/api/schedules';
 import { occurrencesUntil } from '../../helpers/events/occurrences';
 import { describeCriteria, matchesCriteria } from '../../helpers/rooms/criteria';
 import {
@@ -46,8 +45,8 @@ import {
 	isBookable,
 	listAllRooms,
 	needsApproval,
-	type RoomSummary,
 } from '../../helpers/rooms/directory';
+import type { RoomSummary } from '../../../shared/transport/api/rooms';
 import { readRoomIds } from '../../helpers/input/roomIds';
 import {
 	describeTime,
@@ -64,7 +63,6 @@ import {
 	requiredString,
 } from '../../helpers/input/validation';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
 import { listIds, stringList, type ItemChange } from '../operation';
 
 const forNewEvent = { show: { bookFor: ['newEvent'] } };
@@ -428,7 +426,7 @@ export async function execute(
 					continue;
 				}
 				if (eventId === undefined) {
-					eventId = await createEvent(
+					eventId = await createNewEvent(
 						this,
 						client,
 						request.event,
@@ -649,7 +647,7 @@ function firstBusyOccurrence(
  * Creates the new event (CreateEvent) in the organizer's calendar and returns its ID. Times go as UTC;
  * the workflow's time zone tells DingTalk how to show them.
  */
-async function createEvent(
+async function createNewEvent(
 	context: IExecuteFunctions,
 	client: DingTalkClient,
 	owner: { userId: string; calendarId: string },
@@ -658,16 +656,12 @@ async function createEvent(
 	itemIndex: number,
 ): Promise<string> {
 	const zone = context.getTimezone();
-	const created = await client.call<{ id?: string }>(API.CreateEvent, {
-		params: owner,
-		body: {
-			summary,
-			start: { dateTime: toFilterTime(window.start), timeZone: zone },
-			end: { dateTime: toFilterTime(window.end), timeZone: zone },
-		},
-		subject: { userId: owner.userId },
-		itemIndex,
-	});
+	const body = {
+		summary,
+		start: { dateTime: toFilterTime(window.start), timeZone: zone },
+		end: { dateTime: toFilterTime(window.end), timeZone: zone },
+	};
+	const created = await createEvent(client, owner, body, itemIndex);
 	if (!created.id) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -698,19 +692,10 @@ async function release(
 	if (eventId === undefined || (!eventCreated && booked.length === 0)) return [];
 	try {
 		if (eventCreated) {
-			await client.call(API.DeleteEvent, {
-				params: { userId, calendarId, eventId },
-				subject: { userId, eventId },
-				itemIndex,
-			});
+			await deleteEvent(client, { userId, calendarId, eventId }, {}, itemIndex);
 		} else {
 			const roomIds = booked.map((room) => room.roomId);
-			await client.call(API.RemoveMeetingRooms, {
-				params: { userId, calendarId, eventId },
-				body: { meetingRoomsToRemove: roomIds.map((roomId) => ({ roomId })) },
-				subject: { userId, eventId, roomIds },
-				itemIndex,
-			});
+			await removeMeetingRooms(client, { userId, calendarId, eventId }, roomIds, itemIndex);
 		}
 		return [];
 	} catch (error) {

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { outputOption } from '../../descriptions/outputOptions';
 import { operatorField, roomLocator } from '../../descriptions/roomFields';
 import { readOperator } from '../../helpers/events/eventReference';
-import { queryRoomDetail } from '../../helpers/rooms/directory';
+import { getRoom } from '../../../shared/transport/api/rooms';
 import { simplifyRoom } from '../../helpers/rooms/simplified';
 import { readOutputShape } from '../../helpers/run/toolMode';
 import { requiredId } from '../../helpers/input/validation';
@@ -50,7 +50,7 @@ export async function execute(
 	client: DingTalkClient,
 	{ unionId, roomId, shape }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	const detail = await queryRoomDetail(client, unionId, roomId, itemIndex);
+	const detail = await getRoom(client, unionId, roomId, itemIndex);
 	return [
 		{
 			json: shape === 'simplified' ? simplifyRoom(detail) : detail,

@@ -5,7 +5,7 @@ import { groupLocator, operatorField } from '../../descriptions/roomFields';
 import { readOperator } from '../../helpers/events/eventReference';
 import { invalidField, requiredId } from '../../helpers/input/validation';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
+import { getRoomGroup } from '../../../shared/transport/api/rooms';
 
 const properties: INodeProperties[] = [operatorField, groupLocator];
 
@@ -40,11 +40,6 @@ export async function execute(
 	client: DingTalkClient,
 	{ unionId, groupId }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
-	const group = await client.call<INodeExecutionData['json']>(API.QueryMeetingRoomGroup, {
-		params: { groupId },
-		qs: { unionId },
-		subject: { userId: unionId, groupId },
-		itemIndex,
-	});
+	const group = await getRoomGroup(client, unionId, groupId, itemIndex);
 	return [{ json: group, pairedItem: { item: itemIndex } }];
 }

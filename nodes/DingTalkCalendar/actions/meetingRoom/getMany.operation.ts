@@ -14,12 +14,8 @@ import { readOperator } from '../../helpers/events/eventReference';
 import { inBatches } from '../../../shared/transport/api/batches';
 import { readCriteriaInput, resolveRoomCriteria } from '../../helpers/rooms/criteriaInput';
 import { matchesCriteria } from '../../helpers/rooms/criteria';
-import {
-	getRoomDetail,
-	isBookable,
-	roomPages,
-	type RoomSummary,
-} from '../../helpers/rooms/directory';
+import { getRoomDetail, isBookable } from '../../helpers/rooms/directory';
+import { roomPages, type RoomSummary } from '../../../shared/transport/api/rooms';
 import { readReturnLimit } from '../../helpers/input/returnLimit';
 import { simplifyRoom } from '../../helpers/rooms/simplified';
 import { readOutputShape } from '../../helpers/run/toolMode';

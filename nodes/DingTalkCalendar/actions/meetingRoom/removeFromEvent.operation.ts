@@ -11,7 +11,7 @@ import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { readEventRef } from '../../helpers/events/eventReference';
 import { readRoomIds } from '../../helpers/input/roomIds';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
+import { removeMeetingRooms } from '../../../shared/transport/api/meetingRooms';
 import { listIds, stringList, type ItemChange } from '../operation';
 
 const properties: INodeProperties[] = [organizerField, calendarIdField, eventField, roomsField];
@@ -40,19 +40,14 @@ export async function execute(
 	{ event, roomIds }: ReturnType<typeof validate>,
 ): Promise<INodeExecutionData[]> {
 	const { userId, calendarId, eventId } = event;
-	const response = await client.call<{ result?: boolean }>(API.RemoveMeetingRooms, {
-		params: { userId, calendarId, eventId },
-		body: { meetingRoomsToRemove: roomIds.map((roomId) => ({ roomId })) },
-		subject: { userId, eventId, roomIds },
-		itemIndex,
-	});
+	const result = await removeMeetingRooms(client, event, roomIds, itemIndex);
 
 	const json: IDataObject = {
 		userId,
 		calendarId,
 		eventId,
 		roomIds,
-		result: response.result === true,
+		result,
 	};
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

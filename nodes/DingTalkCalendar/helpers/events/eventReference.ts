@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { EventRef } from '../rooms/bookingStatus';
+import type { EventRef } from '../../../shared/transport/api/refs';
 import { requiredId } from '../input/validation';
 
 const ORGANIZER_HINT = "Give the organizer's unionId (not the staff user ID).";

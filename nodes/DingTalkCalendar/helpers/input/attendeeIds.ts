@@ -1,11 +1,8 @@
-import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { readIdList } from './idList';
-import { inBatches } from '../../../shared/transport/api/batches';
 
-/** DingTalk takes at most 500 attendees per call and holds at most 5,000 on one event (reference §4.0, §4.8). */
-export const MAX_ATTENDEES_PER_CALL = 500;
+/** DingTalk holds at most 5,000 attendees on one event (reference §4.0). */
 export const MAX_ATTENDEES_PER_EVENT = 5000;
 
 const HELP =
@@ -34,33 +31,4 @@ export function readAttendeeIds(
 		},
 		help: HELP,
 	});
-}
-
-/**
- * Sends a list of attendees to DingTalk 500 at a time, one call after the other. When a later call fails,
- * the error says how many went through before it: running the item again is safe, since DingTalk
- * changes nothing for attendees already added (or already removed).
- */
-export async function sendInBatches(
-	context: IExecuteFunctions,
-	attendeeIds: string[],
-	verb: 'added' | 'removed',
-	send: (batch: string[]) => Promise<void>,
-): Promise<void> {
-	let done = 0;
-	for (const batch of inBatches(attendeeIds, MAX_ATTENDEES_PER_CALL)) {
-		try {
-			await send(batch);
-		} catch (error) {
-			if (done > 0) {
-				(error as Error).message =
-					`${(error as Error).message} (${done} of ${attendeeIds.length} attendees were ${verb} before this failure; running the item again is safe)`;
-			}
-			// Both constructors hand back the very error when it already is of their class.
-			if (error instanceof NodeOperationError)
-				throw new NodeOperationError(context.getNode(), error);
-			throw new NodeApiError(context.getNode(), error as JsonObject);
-		}
-		done += batch.length;
-	}
 }

@@ -1,14 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
+import {
+	getRoomSchedules,
+	ROOMS_PER_SCHEDULE_QUERY,
+} from '../../../shared/transport/api/schedules';
 import { toFilterTime } from '../time/dateTimeInput';
 import { inBatches } from '../../../shared/transport/api/batches';
-import { scheduleTimeUtc, type ScheduleTime } from '../time/scheduleTime';
+import { scheduleTimeUtc } from '../time/scheduleTime';
 import type { TimeWindow } from '../time/timeWindow';
-
-/** DingTalk answers free/busy for at most this many rooms per call ("建议不超过5个", reference §4.16). */
-export const ROOMS_PER_SCHEDULE_QUERY = 5;
 
 /** DingTalk's room free/busy looks at most this far: "Cannot query schedule for more than 90 days." */
 export const MAX_WINDOW_DAYS = 90;
@@ -31,20 +31,6 @@ export interface RoomAvailability {
 	scheduleError?: string;
 }
 
-interface ScheduleAnswer {
-	scheduleInformation?: Array<{
-		roomId?: string;
-		error?: string;
-		scheduleItems?: Array<{
-			status?: string;
-			eventId?: string;
-			organizer?: { id?: string };
-			start?: ScheduleTime;
-			end?: ScheduleTime;
-		}>;
-	}>;
-}
-
 /** Free/busy of up to five rooms in one call (GetMeetingRoomsSchedule). */
 async function queryBatch(
 	client: DingTalkClient,
@@ -53,12 +39,13 @@ async function queryBatch(
 	window: TimeWindow,
 	itemIndex?: number,
 ): Promise<RoomAvailability[]> {
-	const answer = await client.call<ScheduleAnswer>(API.GetMeetingRoomsSchedule, {
-		params: { userId },
-		body: { roomIds, startTime: toFilterTime(window.start), endTime: toFilterTime(window.end) },
-		subject: { userId, roomIds },
+	const answer = await getRoomSchedules(
+		client,
+		userId,
+		roomIds,
+		{ startTime: toFilterTime(window.start), endTime: toFilterTime(window.end) },
 		itemIndex,
-	});
+	);
 	const byRoom = new Map((answer.scheduleInformation ?? []).map((info) => [info.roomId, info]));
 	return roomIds.map((roomId) => {
 		const info = byRoom.get(roomId);

@@ -2,13 +2,15 @@ import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
-import { getEvent, type EventRef } from './bookingStatus';
+import { addMeetingRooms } from '../../../shared/transport/api/meetingRooms';
+import { getEvent } from '../../../shared/transport/api/events';
+import type { EventRef } from '../../../shared/transport/api/refs';
 import { knownRoomNames } from './directory';
 
 /**
- * Books rooms onto an event (AddMeetingRooms, `POST .../events/{eventId}/meetingRooms`) and returns
- * DingTalk's `result`. Throws a NodeApiError that says what to do, e.g. when a room is taken.
+ * Books rooms onto an event (AddMeetingRooms) and returns DingTalk's `result`. Throws a NodeApiError
+ * that says what to do, e.g. when a room is taken; a retried booking that finds the rooms "busy" with
+ * this very event counts as booked.
  */
 export async function bookRooms(
 	context: IExecuteFunctions,
@@ -18,15 +20,8 @@ export async function bookRooms(
 	itemIndex: number,
 	roomNames: Record<string, string | undefined> = knownRoomNames(client),
 ): Promise<boolean> {
-	const { userId, calendarId, eventId } = event;
 	try {
-		const response = await client.call<{ result?: boolean }>(API.AddMeetingRooms, {
-			params: { userId, calendarId, eventId },
-			body: { meetingRoomsToAdd: roomIds.map((roomId) => ({ roomId })) },
-			subject: { userId, eventId, roomIds, roomNames },
-			itemIndex,
-		});
-		return response.result === true;
+		return await addMeetingRooms(client, event, roomIds, itemIndex, roomNames);
 	} catch (error) {
 		// A try whose answer was lost may have booked the rooms, and the retry then finds them "busy"
 		// (held by this very event). The event itself tells: if it holds every room, the booking worked.

@@ -1,27 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
-
-/** Where an event lives: its organizer's calendar. */
-export interface EventRef {
-	userId: string;
-	calendarId: string;
-	eventId: string;
-}
-
-/** The parts of DingTalk's Event object (reference §4.0) the room operations read. */
-export interface DingTalkEvent {
-	id?: string;
-	summary?: string;
-	status?: string;
-	isAllDay?: boolean;
-	start?: { date?: string; dateTime?: string; timeZone?: string };
-	end?: { date?: string; dateTime?: string; timeZone?: string };
-	meetingRooms?: Array<{ roomId?: string; responseStatus?: string; displayName?: string }>;
-	/** Set on a recurring series; a room must then be free at every occurrence to be booked. */
-	recurrence?: IDataObject | null;
-}
+import { getEvent } from '../../../shared/transport/api/events';
+import type { EventRef } from '../../../shared/transport/api/refs';
 
 /** A room's booking as the event reports it after the fact. */
 export interface RoomBookingStatus extends IDataObject {
@@ -32,18 +13,6 @@ export interface RoomBookingStatus extends IDataObject {
 	 * `declined` (refused); null when the event does not hold the room.
 	 */
 	responseStatus: string | null;
-}
-
-export async function getEvent(
-	client: DingTalkClient,
-	event: EventRef,
-	itemIndex?: number,
-): Promise<DingTalkEvent> {
-	return await client.call<DingTalkEvent>(API.GetEvent, {
-		params: { userId: event.userId, calendarId: event.calendarId, eventId: event.eventId },
-		subject: { userId: event.userId, eventId: event.eventId },
-		itemIndex,
-	});
 }
 
 /**

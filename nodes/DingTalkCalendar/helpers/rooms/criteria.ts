@@ -1,4 +1,4 @@
-import type { RoomSummary } from './directory';
+import type { RoomSummary } from '../../../shared/transport/api/rooms';
 
 /** What a room must offer, as Get Many's filters and Find and Book's criteria describe it. */
 export interface RoomCriteria {

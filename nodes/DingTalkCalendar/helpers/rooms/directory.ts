@@ -1,73 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
+import {
+	getRoom,
+	roomPages,
+	type RoomDetail,
+	type RoomSummary,
+} from '../../../shared/transport/api/rooms';
 import { cachedForRun, loadedForRun } from '../run/runCache';
-
-/** A room as QueryMeetingRoomList lists it (reference §5.1); other fields pass through untouched. */
-export interface RoomSummary extends IDataObject {
-	roomId: string;
-	roomName?: string;
-	roomCapacity?: number;
-	/** 0 bookable by everyone, 1 admins only, 2 selected members. */
-	roomStatus?: number;
-	roomLabels?: Array<{ labelId?: number; labelName?: string }>;
-	roomGroup?: { groupId?: number; groupName?: string; parentId?: number };
-}
-
-/** A room's detail (QueryMeetingRoom, reference §5.2): the summary plus its booking rules. */
-export interface RoomDetail extends RoomSummary {
-	extensionConfig?: {
-		openReservation?: boolean;
-		approvalSwitch?: boolean;
-		/** Set while the room is closed: since when, and why (reference §5.2). */
-		reservationCloseDetail?: { closeReason?: string };
-	};
-}
-
-interface RoomListPage {
-	result?: RoomSummary[];
-	hasMore?: boolean;
-	nextToken?: number;
-}
-
-/** DingTalk's largest page of rooms. */
-export const ROOMS_PAGE_SIZE = 100;
-
-/**
- * The organization's rooms, page by page, following DingTalk's numeric `nextToken` while `hasMore`.
- * `unionId` is the operator DingTalk lists the rooms for. A caller that has enough stops iterating, and
- * no further page is fetched.
- */
-export async function* roomPages(
-	client: DingTalkClient,
-	unionId: string,
-	options: { itemIndex?: number; startToken?: number } = {},
-): AsyncGenerator<{ rooms: RoomSummary[]; nextToken?: number }> {
-	let nextToken = options.startToken;
-	const seen = new Set<number>();
-	for (;;) {
-		const page = await client.call<RoomListPage>(API.QueryMeetingRoomList, {
-			qs: {
-				unionId,
-				maxResults: ROOMS_PAGE_SIZE,
-				...(nextToken !== undefined ? { nextToken } : {}),
-			},
-			subject: { userId: unionId },
-			itemIndex: options.itemIndex,
-		});
-		const rooms = (page.result ?? []).filter(
-			(room) => typeof room?.roomId === 'string' && room.roomId !== '',
-		);
-		// A token that does not move on would page forever: treat it as the end.
-		const more =
-			page.hasMore === true && typeof page.nextToken === 'number' && !seen.has(page.nextToken);
-		if (more) seen.add(page.nextToken!);
-		yield { rooms, nextToken: more ? page.nextToken : undefined };
-		if (!more) return;
-		nextToken = page.nextToken;
-	}
-}
 
 /** Every room of the organization, in DingTalk's order (read once per run). */
 export async function listAllRooms(
@@ -93,22 +31,6 @@ export function knownRoomNames(client: DingTalkClient): Record<string, string | 
 	return names;
 }
 
-/** One room's detail (QueryMeetingRoom), unwrapped from DingTalk's `result`. */
-export async function queryRoomDetail(
-	client: DingTalkClient,
-	unionId: string,
-	roomId: string,
-	itemIndex?: number,
-): Promise<RoomDetail> {
-	const response = await client.call<{ result?: RoomDetail }>(API.QueryMeetingRoom, {
-		params: { roomId },
-		qs: { unionId },
-		subject: { userId: unionId, roomIds: [roomId] },
-		itemIndex,
-	});
-	return response.result ?? { roomId };
-}
-
 /** One room's detail, read once per run (the candidates of many items are often the same rooms). */
 export async function getRoomDetail(
 	client: DingTalkClient,
@@ -119,7 +41,7 @@ export async function getRoomDetail(
 	return await cachedForRun(
 		client,
 		`room|${unionId}|${roomId}`,
-		async () => await queryRoomDetail(client, unionId, roomId, itemIndex),
+		async () => await getRoom(client, unionId, roomId, itemIndex),
 	);
 }
 
@@ -163,9 +85,7 @@ export async function closedRooms(
 	for (let start = 0; start < rooms.length; start += DETAILS_AT_ONCE) {
 		const chunk = rooms.slice(start, start + DETAILS_AT_ONCE);
 		const details = await Promise.all(
-			chunk.map(
-				async (room) => await queryRoomDetail(client, unionId, room.roomId).catch(() => undefined),
-			),
+			chunk.map(async (room) => await getRoom(client, unionId, room.roomId).catch(() => undefined)),
 		);
 		for (const detail of details) {
 			if (detail && detail.extensionConfig?.openReservation === false) {

@@ -1,15 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { API } from '../../../shared/transport/paths';
+import {
+	listRoomGroups as listAllRoomGroups,
+	type RoomGroup,
+} from '../../../shared/transport/api/rooms';
 import { cachedForRun } from '../run/runCache';
-
-/** A meeting-room group (reference §5.3): IDs are numbers, top-level groups have parent 0. */
-export interface RoomGroup extends IDataObject {
-	groupId: number;
-	groupName?: string;
-	parentId?: number;
-}
 
 /** The organization's room groups (one call: DingTalk does not page them; read once per run). */
 export async function listRoomGroups(
@@ -18,12 +12,7 @@ export async function listRoomGroups(
 	itemIndex?: number,
 ): Promise<RoomGroup[]> {
 	return await cachedForRun(client, `groups|${unionId}`, async () => {
-		const response = await client.call<{ result?: RoomGroup[] }>(API.QueryMeetingRoomGroupList, {
-			qs: { unionId },
-			subject: { userId: unionId },
-			itemIndex,
-		});
-		return (response.result ?? []).filter((group) => typeof group?.groupId === 'number');
+		return await listAllRoomGroups(client, unionId, itemIndex);
 	});
 }
 

@@ -1,4 +1,4 @@
-import type { RoomSummary } from './directory';
+import type { RoomSummary } from '../../../shared/transport/api/rooms';
 
 /**
  * Orders candidate rooms best first: the preferred rooms in the order given, then the smallest rooms

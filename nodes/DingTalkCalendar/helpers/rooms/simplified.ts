@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { BusySlot, RoomAvailability } from './availability';
-import type { RoomDetail, RoomSummary } from './directory';
+import type { RoomDetail, RoomSummary } from '../../../shared/transport/api/rooms';
 
 /** DingTalk's `roomStatus`: who may book the room. */
 const BOOKABLE_BY: Record<number, string> = {

@@ -1,11 +1,5 @@
+import type { ScheduleTime } from '../../../shared/transport/api/schedules';
 import { parseDateTime, toFilterTime } from './dateTimeInput';
-
-/** A start or end in DingTalk's free/busy answers (GetSchedule, GetMeetingRoomsSchedule). */
-export interface ScheduleTime {
-	date?: string;
-	dateTime?: string;
-	timeZone?: string;
-}
 
 /**
  * A free/busy time in UTC, the form the window is given in; all-day dates are midnight UTC, as DingTalk
