@@ -11,6 +11,7 @@ import { calendarIdField, organizerField } from '../../../shared/descriptions/ca
 import { eventField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { readEventRef } from '../../helpers/events/eventReference';
+import { isTrue } from '../../helpers/input/booleans';
 import type { DingTalkClient } from '../../../shared/transport/client';
 import { deleteEvent } from '../../../shared/transport/api/events';
 import type { ItemChange } from '../operation';
@@ -69,7 +70,7 @@ export async function execute(
 		await deleteEvent(
 			client,
 			{ userId, calendarId, eventId },
-			{ pushNotification: push === undefined ? undefined : push === true || push === 'true' },
+			{ pushNotification: push === undefined ? undefined : isTrue(push) },
 			itemIndex,
 		);
 	} catch (error) {

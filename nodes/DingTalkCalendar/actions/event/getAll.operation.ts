@@ -6,6 +6,7 @@ import { timeZoneOption } from '../../descriptions/eventFields';
 import { returnAllOrLimit } from '../../descriptions/returnAllOrLimit';
 import { readCalendarRef } from '../../helpers/events/eventReference';
 import { readDateTime, readTimeZone, toFilterTime } from '../../helpers/time/dateTimeInput';
+import { isTrue } from '../../helpers/input/booleans';
 import { readReturnLimit } from '../../helpers/input/returnLimit';
 import { invalidField } from '../../helpers/input/validation';
 import type { DingTalkClient } from '../../../shared/transport/client';
@@ -113,7 +114,7 @@ export async function execute(
 		{
 			timeMin: after ? toFilterTime(after.value) : undefined,
 			timeMax: before ? toFilterTime(before.value) : undefined,
-			showDeleted: showDeleted === true || showDeleted === 'true',
+			showDeleted: isTrue(showDeleted),
 		},
 		limit,
 		itemIndex,

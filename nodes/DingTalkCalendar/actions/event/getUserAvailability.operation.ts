@@ -7,7 +7,7 @@ import type {
 
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { operatorField, windowEndField, windowStartField } from '../../descriptions/roomFields';
-import { readOperator } from '../../helpers/events/eventReference';
+import { readOperator } from '../../helpers/input/operator';
 import { readAttendeeIds } from '../../helpers/input/attendeeIds';
 import { inBatches } from '../../../shared/transport/api/batches';
 import { toFilterTime } from '../../helpers/time/dateTimeInput';

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { outputOption } from '../../descriptions/outputOptions';
 import { operatorField, roomLocator } from '../../descriptions/roomFields';
-import { readOperator } from '../../helpers/events/eventReference';
+import { readOperator } from '../../helpers/input/operator';
 import { getRoom } from '../../../shared/transport/api/rooms';
 import { simplifyRoom } from '../../helpers/rooms/simplified';
 import { readOutputShape } from '../../helpers/run/toolMode';

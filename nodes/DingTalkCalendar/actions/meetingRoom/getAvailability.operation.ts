@@ -9,7 +9,7 @@ import { roomsField } from '../../descriptions/common';
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { othersEventDetailsOption, outputOption } from '../../descriptions/outputOptions';
 import { operatorField, windowEndField, windowStartField } from '../../descriptions/roomFields';
-import { readOperator } from '../../helpers/events/eventReference';
+import { readOperator } from '../../helpers/input/operator';
 import { toFilterTime } from '../../helpers/time/dateTimeInput';
 import { isFree, MAX_WINDOW_DAYS, queryAvailability } from '../../helpers/rooms/availability';
 import { readRoomIds } from '../../helpers/input/roomIds';

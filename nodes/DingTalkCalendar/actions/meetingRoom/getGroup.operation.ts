@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { groupLocator, operatorField } from '../../descriptions/roomFields';
-import { readOperator } from '../../helpers/events/eventReference';
+import { readOperator } from '../../helpers/input/operator';
 import { invalidField, requiredId } from '../../helpers/input/validation';
 import type { DingTalkClient } from '../../../shared/transport/client';
 import { getRoomGroup } from '../../../shared/transport/api/rooms';

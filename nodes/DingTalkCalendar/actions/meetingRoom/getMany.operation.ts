@@ -10,7 +10,7 @@ import {
 	operatorField,
 } from '../../descriptions/roomFields';
 import { outputOption } from '../../descriptions/outputOptions';
-import { readOperator } from '../../helpers/events/eventReference';
+import { readOperator } from '../../helpers/input/operator';
 import { inBatches } from '../../../shared/transport/api/batches';
 import { readCriteriaInput, resolveRoomCriteria } from '../../helpers/rooms/criteriaInput';
 import { matchesCriteria } from '../../helpers/rooms/criteria';

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { returnAllOrLimit } from '../../descriptions/returnAllOrLimit';
 import { operatorField } from '../../descriptions/roomFields';
-import { readOperator } from '../../helpers/events/eventReference';
+import { readOperator } from '../../helpers/input/operator';
 import { listRoomGroups } from '../../helpers/rooms/groups';
 import { readReturnLimit } from '../../helpers/input/returnLimit';
 import type { DingTalkClient } from '../../../shared/transport/client';

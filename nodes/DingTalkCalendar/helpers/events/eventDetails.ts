@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { isFalse, isTrue } from '../input/booleans';
 import { describeValue, invalidField } from '../input/validation';
 
 /** DingTalk's length limits on an event's texts (reference §4.0). */
@@ -79,9 +80,6 @@ export function readReminders(
 	}
 	return minutes.map((m) => ({ method: 'dingtalk', minutes: m }));
 }
-
-const isTrue = (value: unknown) => value === true || value === 'true';
-const isFalse = (value: unknown) => value === false || value === 'false';
 
 /**
  * The optional parts of an event body that Create and Update share, from the fields the user added

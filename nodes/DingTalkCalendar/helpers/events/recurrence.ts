@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readDateTime, toEventDateTime } from '../time/dateTimeInput';
+import { isSet } from '../input/isSet';
 import { describeValue, invalidField } from '../input/validation';
 
 /** DingTalk's limits on a recurrence (reference §4.0, error texts of §4.1). */
@@ -47,12 +48,6 @@ export const REPEAT_FIELD_LABELS: Record<string, string> = {
 	repeatTimes: 'Repeat How Many Times',
 	repeatUntil: 'Repeat Until',
 };
-
-const isSet = (value: unknown) =>
-	value !== undefined &&
-	value !== null &&
-	value !== '' &&
-	!(Array.isArray(value) && value.length === 0);
 
 function wholeNumber(value: unknown): number | undefined {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;

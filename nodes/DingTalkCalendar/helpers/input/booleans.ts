@@ -2,3 +2,8 @@
 export function isTrue(value: unknown): boolean {
 	return value === true || value === 'true';
 }
+
+/** A switch turned off (false or "false"); a switch left out is neither true nor false. */
+export function isFalse(value: unknown): boolean {
+	return value === false || value === 'false';
+}
