@@ -37,7 +37,16 @@ import { buildRecurrence } from '../../helpers/events/recurrence';
 import { readRoomIds } from '../../helpers/input/roomIds';
 import { invalidField } from '../../helpers/input/validation';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { listIds, stringList, type ItemChange } from '../operation';
+import { listIds, stringList, type ItemChange, type OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Create',
+	description: 'Create an event, optionally with attendees, a repeat pattern and meeting rooms',
+	action: 'Create an event',
+};
+
+export const toolDescription =
+	"Create a DingTalk calendar event in the organizer's calendar: title, start and end (ISO 8601 with an offset, e.g. 2026-12-03T15:00:00+08:00), optional attendees (unionIds), repeat pattern and up to 5 meeting rooms. Returns the event ID.";
 
 const USER_LIST_HELP =
 	'unionIds (not staff user IDs), separated by commas, or a list from an expression. More than 500 attendees are added in batches of 500 after the event is created.';

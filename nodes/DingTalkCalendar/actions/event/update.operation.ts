@@ -36,7 +36,16 @@ import { allDayEventTimes, timedEventTimes, type EventTimes } from '../../helper
 import { buildRecurrence, REPEAT_FIELD_LABELS } from '../../helpers/events/recurrence';
 import { invalidField } from '../../helpers/input/validation';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import type { ItemChange } from '../operation';
+import type { ItemChange, OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Update',
+	description: 'Change the fields of an event you set, leaving the rest as it is',
+	action: 'Update an event',
+};
+
+export const toolDescription =
+	'Change fields of a calendar event by its event ID (title, times, description, location); fields not given stay as they are.';
 
 const properties: INodeProperties[] = [
 	organizerField,
