@@ -3,11 +3,11 @@
  * limiter, fault rules, statistics and runtime config. `reset()` rebuilds all of it.
  */
 import { SandboxClock } from './model/clock';
-import { FaultEngine } from './model/faults';
-import { IdempotencyCache, type StoredResponse } from './model/idempotency';
+import { FaultEngine } from './gateway/faults';
+import { IdempotencyCache, type StoredResponse } from './gateway/idempotency';
 import { DEFAULT_LIMITS, SandboxModel, type ModelLimits, type ModelSnapshot } from './model/model';
-import { RateLimiter } from './model/ratelimit';
-import { Stats } from './model/stats';
+import { RateLimiter } from './gateway/rateLimit';
+import { Stats } from './gateway/stats';
 import { TOKEN_TTL_SECONDS } from './model/tokens';
 import type { SandboxSeed } from './model/types';
 

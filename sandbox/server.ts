@@ -14,8 +14,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 
 import { registerControlApi } from './control';
 import { DingTalkError, ERRORS, dingError, errorBody, isDingTalkError } from './errors';
-import type { FaultRule } from './model/faults';
-import { IdempotencyCache } from './model/idempotency';
+import type { FaultRule } from './gateway/faults';
+import { IdempotencyCache } from './gateway/idempotency';
 import type { AuthContext } from './model/types';
 import type { Query } from './model/validate';
 import { routes, type RouteDef } from './routes';
