@@ -43,6 +43,14 @@ export function calendarScope(
 	return org;
 }
 
+/** The path of a per-event API: `/v1.0/calendar/users/{userId}/calendars/{calendarId}/events/{eventId}`. */
+export interface EventPath {
+	/** The calling user's unionId. */
+	userId: string;
+	calendarId: string;
+	eventId: string;
+}
+
 /**
  * The checks every per-event API makes on its path, in DingTalk's order: the caller's org, the
  * calendar, the event ID (a blank `{eventId}` segment, `/events/` or `/events//attendees`, is a 400,
@@ -51,18 +59,16 @@ export function calendarScope(
 export function eventScope(
 	m: ModelState,
 	auth: AuthContext,
-	userId: string,
-	calendarId: string,
-	eventId: string,
+	at: EventPath,
 	blanks: { calendarIdBlank: ErrorKey; eventIdBlank: ErrorKey } = {
 		calendarIdBlank: 'calendarIdBlank',
 		eventIdBlank: 'eventIdPathBlank',
 	},
 ): Org {
 	const org = callerOrg(m, auth);
-	checkCalendar(calendarId, blanks.calendarIdBlank);
-	if (!eventId.trim()) throw dingError(blanks.eventIdBlank);
-	requireMember(org, userId);
+	checkCalendar(at.calendarId, blanks.calendarIdBlank);
+	if (!at.eventId.trim()) throw dingError(blanks.eventIdBlank);
+	requireMember(org, at.userId);
 	return org;
 }
 
@@ -71,17 +77,17 @@ export function isParticipant(ev: EventRecord, userId: string): boolean {
 	return ev.attendees.some((a) => a.id === userId) && !ev.hiddenFor.includes(userId);
 }
 
-/** An event the user can see (organizer or attendee), not deleted. */
-export function visibleEvent(org: Org, eventId: string, userId: string): EventRecord {
-	const ev = org.events.get(eventId);
-	if (!ev || ev.status !== 'confirmed' || !isParticipant(ev, userId))
+/** The path's event, if its user can see it (organizer or attendee) and it is not deleted. */
+export function visibleEvent(org: Org, at: EventPath): EventRecord {
+	const ev = org.events.get(at.eventId);
+	if (!ev || ev.status !== 'confirmed' || !isParticipant(ev, at.userId))
 		throw dingError('itemNotFound');
 	return ev;
 }
 
-/** An event only its organizer may change. */
-export function ownedEvent(org: Org, eventId: string, userId: string): EventRecord {
-	const ev = visibleEvent(org, eventId, userId);
-	if (ev.organizerId !== userId) throw dingError('notOrganizer');
+/** The path's event, if its user is the organizer (only they may change it). */
+export function ownedEvent(org: Org, at: EventPath): EventRecord {
+	const ev = visibleEvent(org, at);
+	if (ev.organizerId !== at.userId) throw dingError('notOrganizer');
 	return ev;
 }

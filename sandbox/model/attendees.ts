@@ -3,7 +3,7 @@
  * RespondEvent (an attendee's own answer).
  */
 import { dingError, invalidParameter } from '../errors';
-import { eventScope, ownedEvent, visibleEvent } from './access';
+import { eventScope, ownedEvent, visibleEvent, type EventPath } from './access';
 import { decodeCursor, encodeCursor } from './cursors';
 import { MAX_ATTENDEES_PER_EVENT, parseAttendees, RESPONSE_STATUSES } from './eventInput';
 import { touch, type ModelState } from './state';
@@ -13,17 +13,15 @@ import { isObject, optArray, optString, queryInteger, type Json, type Query } fr
 export function addAttendees(
 	m: ModelState,
 	auth: AuthContext,
-	userId: string,
-	calendarId: string,
-	eventId: string,
+	at: EventPath,
 	body: unknown,
 ): undefined {
-	const org = eventScope(m, auth, userId, calendarId, eventId);
+	const org = eventScope(m, auth, at);
 	if (!isObject(body)) throw dingError('missingBody');
 	const list = optArray(body, 'attendeesToAdd');
 	if (!list || list.length === 0) throw invalidParameter('attendeesToAdd must be provided.');
 	const toAdd = parseAttendees(list, 'attendeesToAdd');
-	const ev = ownedEvent(org, eventId, userId);
+	const ev = ownedEvent(org, at);
 	const fresh = toAdd.filter(
 		(a, i) =>
 			!ev.attendees.some((x) => x.id === a.id) && toAdd.findIndex((y) => y.id === a.id) === i,
@@ -46,31 +44,22 @@ export function addAttendees(
 export function removeAttendees(
 	m: ModelState,
 	auth: AuthContext,
-	userId: string,
-	calendarId: string,
-	eventId: string,
+	at: EventPath,
 	body: unknown,
 ): undefined {
-	const org = eventScope(m, auth, userId, calendarId, eventId);
+	const org = eventScope(m, auth, at);
 	if (!isObject(body)) throw dingError('missingBody');
 	const list = optArray(body, 'attendeesToRemove') ?? [];
 	const ids = parseAttendees(list, 'attendeesToRemove').map((a) => a.id);
-	const ev = ownedEvent(org, eventId, userId);
+	const ev = ownedEvent(org, at);
 	const before = ev.attendees.length;
 	ev.attendees = ev.attendees.filter((a) => !ids.includes(a.id));
 	if (ev.attendees.length !== before) touch(m, org, ev);
 	return undefined;
 }
 
-export function listAttendees(
-	m: ModelState,
-	auth: AuthContext,
-	userId: string,
-	calendarId: string,
-	eventId: string,
-	query: Query,
-): Json {
-	const org = eventScope(m, auth, userId, calendarId, eventId, {
+export function listAttendees(m: ModelState, auth: AuthContext, at: EventPath, query: Query): Json {
+	const org = eventScope(m, auth, at, {
 		calendarIdBlank: 'listAttendeesCalendarIdBlank',
 		eventIdBlank: 'listAttendeesEventIdBlank',
 	});
@@ -81,41 +70,39 @@ export function listAttendees(
 	let offset = 0;
 	if (query.nextToken && query.nextToken !== '0') {
 		const c = decodeCursor(query.nextToken);
-		if (!c || typeof c.o !== 'number' || c.e !== eventId)
+		if (!c || typeof c.o !== 'number' || c.e !== at.eventId)
 			throw invalidParameter('nextToken invalid');
 		offset = c.o;
 	}
-	const ev = visibleEvent(org, eventId, userId);
+	const ev = visibleEvent(org, at);
 	const page = ev.attendees.slice(offset, offset + limit);
 	const out: Json = {
 		attendees: page.map((a) => ({
 			id: a.id,
 			displayName: org.users.get(a.id)?.name ?? '',
 			responseStatus: a.responseStatus,
-			self: a.id === userId,
+			self: a.id === at.userId,
 			isOptional: a.isOptional,
 		})),
 	};
 	if (offset + limit < ev.attendees.length)
-		out.nextToken = encodeCursor({ o: offset + limit, e: eventId });
+		out.nextToken = encodeCursor({ o: offset + limit, e: at.eventId });
 	return out;
 }
 
 export function respondEvent(
 	m: ModelState,
 	auth: AuthContext,
-	userId: string,
-	calendarId: string,
-	eventId: string,
+	at: EventPath,
 	body: unknown,
 ): undefined {
-	const org = eventScope(m, auth, userId, calendarId, eventId);
+	const org = eventScope(m, auth, at);
 	if (!isObject(body)) throw dingError('missingBody');
 	const status = optString(body, 'responseStatus');
 	if (!status || !RESPONSE_STATUSES.includes(status as ResponseStatus))
 		throw invalidParameter('responseStatus invalid');
-	const ev = visibleEvent(org, eventId, userId);
-	const a = ev.attendees.find((x) => x.id === userId);
+	const ev = visibleEvent(org, at);
+	const a = ev.attendees.find((x) => x.id === at.userId);
 	if (a) {
 		a.responseStatus = status as ResponseStatus;
 		touch(m, org, ev);

@@ -4,7 +4,7 @@
  * `tentative`, others `accepted`. Checks and booking run synchronously, so a booking is atomic.
  */
 import { dingError, invalidParameter, type DingTalkError } from '../errors';
-import { eventScope, ownedEvent } from './access';
+import { eventScope, ownedEvent, type EventPath } from './access';
 import { findEvent } from './eventState';
 import type { Org } from './orgs';
 import { findConflict, HELD, hold, release } from './roomHolds';
@@ -33,18 +33,16 @@ function roomIdsOf(
 export function addMeetingRooms(
 	m: ModelState,
 	auth: AuthContext,
-	userId: string,
-	calendarId: string,
-	eventId: string,
+	at: EventPath,
 	body: unknown,
 ): Json {
-	const org = eventScope(m, auth, userId, calendarId, eventId);
+	const org = eventScope(m, auth, at);
 	const requested = Array.from(
 		new Set(roomIdsOf(body, 'meetingRoomsToAdd', () => dingError('roomIdMustBeProvided'))),
 	);
 	const max = m.limits.maxRoomsPerEvent;
 	if (requested.length > max) throw dingError('roomBatchTooLarge');
-	const ev = ownedEvent(org, eventId, userId);
+	const ev = ownedEvent(org, at);
 	const entry = (roomId: string) => ev.meetingRooms.find((r) => r.roomId === roomId);
 	const toBook = requested.filter((id) => !HELD.has(entry(id)?.responseStatus ?? ''));
 	const total = ev.meetingRooms.length + toBook.filter((id) => !entry(id)).length;
@@ -68,16 +66,14 @@ export function addMeetingRooms(
 export function removeMeetingRooms(
 	m: ModelState,
 	auth: AuthContext,
-	userId: string,
-	calendarId: string,
-	eventId: string,
+	at: EventPath,
 	body: unknown,
 ): Json {
-	const org = eventScope(m, auth, userId, calendarId, eventId);
+	const org = eventScope(m, auth, at);
 	const ids = roomIdsOf(body, 'meetingRoomsToRemove', () =>
 		dingError('roomsToRemoveMustBeProvided'),
 	);
-	const ev = ownedEvent(org, eventId, userId);
+	const ev = ownedEvent(org, at);
 	const before = ev.meetingRooms.length;
 	ev.meetingRooms = ev.meetingRooms.filter((r) => !ids.includes(r.roomId));
 	for (const id of ids) release(org, ev.id, id);
@@ -115,15 +111,13 @@ function setRoomResponse(
 export function meetingRoomRespond(
 	m: ModelState,
 	auth: AuthContext,
-	userId: string,
-	calendarId: string,
-	eventId: string,
+	at: EventPath,
 	roomId: string,
 	body: unknown,
 ): Json {
-	const org = eventScope(m, auth, userId, calendarId, eventId);
+	const org = eventScope(m, auth, at);
 	if (!isObject(body)) throw dingError('missingBody');
-	setRoomResponse(m, org, eventId, roomId, roomResponse(optString(body, 'responseStatus')));
+	setRoomResponse(m, org, at.eventId, roomId, roomResponse(optString(body, 'responseStatus')));
 	return { result: true };
 }
 

@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
 import { dingError, invalidParameter } from '../errors';
-import { calendarScope, eventScope, ownedEvent, visibleEvent } from './access';
+import { calendarScope, eventScope, ownedEvent, visibleEvent, type EventPath } from './access';
 import {
 	parseEventInput,
 	resolveTiming,
@@ -119,37 +119,23 @@ export function createEvent(
 	return renderEvent(org, ev, userId, 'create');
 }
 
-export function getEvent(
-	m: ModelState,
-	auth: AuthContext,
-	userId: string,
-	calendarId: string,
-	eventId: string,
-	query: Query,
-): Json {
-	const org = eventScope(m, auth, userId, calendarId, eventId);
+export function getEvent(m: ModelState, auth: AuthContext, at: EventPath, query: Query): Json {
+	const org = eventScope(m, auth, at);
 	const maxAttendees =
 		queryInteger(query, 'maxAttendees', () => invalidParameter('maxAttendees invalid')) ?? 100;
 	if (maxAttendees < 0 || maxAttendees > 500)
 		throw invalidParameter('maxAttendees size must within range [0,500]');
-	const ev = visibleEvent(org, eventId, userId);
-	return renderEvent(org, ev, userId, 'get', maxAttendees || 100);
+	const ev = visibleEvent(org, at);
+	return renderEvent(org, ev, at.userId, 'get', maxAttendees || 100);
 }
 
-export function patchEvent(
-	m: ModelState,
-	auth: AuthContext,
-	userId: string,
-	calendarId: string,
-	eventId: string,
-	body: unknown,
-): Json {
-	const org = eventScope(m, auth, userId, calendarId, eventId);
+export function patchEvent(m: ModelState, auth: AuthContext, at: EventPath, body: unknown): Json {
+	const org = eventScope(m, auth, at);
 	if (!isObject(body)) throw dingError('eventMustBeProvided');
 	const id = optString(body, 'id');
 	if (!id || !id.trim()) throw dingError('eventIdBlank');
-	if (id !== eventId) throw invalidParameter('Event id does not match the eventId in the path');
-	const ev = ownedEvent(org, eventId, userId);
+	if (id !== at.eventId) throw invalidParameter('Event id does not match the eventId in the path');
+	const ev = ownedEvent(org, at);
 	const input = parseEventInput(body);
 	if (input.summary !== undefined && !input.summary.trim()) throw dingError('eventSummaryBlank');
 
@@ -189,26 +175,24 @@ export function patchEvent(
 	}
 	applyInput(ev, input, ev.organizerId);
 	touch(m, org, ev);
-	return renderEvent(org, ev, userId, 'patch');
+	return renderEvent(org, ev, at.userId, 'patch');
 }
 
 export function deleteEvent(
 	m: ModelState,
 	auth: AuthContext,
-	userId: string,
-	calendarId: string,
-	eventId: string,
+	at: EventPath,
 	query: Query,
 ): undefined {
-	const org = eventScope(m, auth, userId, calendarId, eventId);
+	const org = eventScope(m, auth, at);
 	queryBoolean(query, 'pushNotification', () => invalidParameter('pushNotification invalid'));
-	const ev = visibleEvent(org, eventId, userId);
-	if (ev.organizerId === userId) {
+	const ev = visibleEvent(org, at);
+	if (ev.organizerId === at.userId) {
 		ev.status = 'cancelled';
 		for (const r of ev.meetingRooms) release(org, ev.id, r.roomId);
 	} else {
-		ev.hiddenFor.push(userId);
-		const a = ev.attendees.find((x) => x.id === userId);
+		ev.hiddenFor.push(at.userId);
+		const a = ev.attendees.find((x) => x.id === at.userId);
 		if (a) a.responseStatus = 'declined';
 	}
 	touch(m, org, ev);

@@ -102,7 +102,7 @@ export class SandboxModel implements ModelState {
 		eventId: string,
 		query: Query = {},
 	): Json {
-		return getEvent(this, auth, userId, calendarId, eventId, query);
+		return getEvent(this, auth, { userId, calendarId, eventId }, query);
 	}
 
 	listEvents(auth: AuthContext, userId: string, calendarId: string, query: Query = {}): Json {
@@ -116,7 +116,7 @@ export class SandboxModel implements ModelState {
 		eventId: string,
 		body: unknown,
 	): Json {
-		return patchEvent(this, auth, userId, calendarId, eventId, body);
+		return patchEvent(this, auth, { userId, calendarId, eventId }, body);
 	}
 
 	deleteEvent(
@@ -126,7 +126,7 @@ export class SandboxModel implements ModelState {
 		eventId: string,
 		query: Query = {},
 	): undefined {
-		return deleteEvent(this, auth, userId, calendarId, eventId, query);
+		return deleteEvent(this, auth, { userId, calendarId, eventId }, query);
 	}
 
 	addAttendees(
@@ -136,7 +136,7 @@ export class SandboxModel implements ModelState {
 		eventId: string,
 		body: unknown,
 	): undefined {
-		return addAttendees(this, auth, userId, calendarId, eventId, body);
+		return addAttendees(this, auth, { userId, calendarId, eventId }, body);
 	}
 
 	removeAttendees(
@@ -146,7 +146,7 @@ export class SandboxModel implements ModelState {
 		eventId: string,
 		body: unknown,
 	): undefined {
-		return removeAttendees(this, auth, userId, calendarId, eventId, body);
+		return removeAttendees(this, auth, { userId, calendarId, eventId }, body);
 	}
 
 	listAttendees(
@@ -156,7 +156,7 @@ export class SandboxModel implements ModelState {
 		eventId: string,
 		query: Query = {},
 	): Json {
-		return listAttendees(this, auth, userId, calendarId, eventId, query);
+		return listAttendees(this, auth, { userId, calendarId, eventId }, query);
 	}
 
 	respondEvent(
@@ -166,7 +166,7 @@ export class SandboxModel implements ModelState {
 		eventId: string,
 		body: unknown,
 	): undefined {
-		return respondEvent(this, auth, userId, calendarId, eventId, body);
+		return respondEvent(this, auth, { userId, calendarId, eventId }, body);
 	}
 
 	// ------------------------------------------------------------------ Calendar: free/busy, calendars (§4.12, §4.13)
@@ -188,7 +188,7 @@ export class SandboxModel implements ModelState {
 		eventId: string,
 		body: unknown,
 	): Json {
-		return addMeetingRooms(this, auth, userId, calendarId, eventId, body);
+		return addMeetingRooms(this, auth, { userId, calendarId, eventId }, body);
 	}
 
 	removeMeetingRooms(
@@ -198,7 +198,7 @@ export class SandboxModel implements ModelState {
 		eventId: string,
 		body: unknown,
 	): Json {
-		return removeMeetingRooms(this, auth, userId, calendarId, eventId, body);
+		return removeMeetingRooms(this, auth, { userId, calendarId, eventId }, body);
 	}
 
 	getMeetingRoomsSchedule(auth: AuthContext, userId: string, body: unknown): Json {
@@ -213,7 +213,7 @@ export class SandboxModel implements ModelState {
 		roomId: string,
 		body: unknown,
 	): Json {
-		return meetingRoomRespond(this, auth, userId, calendarId, eventId, roomId, body);
+		return meetingRoomRespond(this, auth, { userId, calendarId, eventId }, roomId, body);
 	}
 
 	// ------------------------------------------------------------------ rooms_1_0 (reference §5)
