@@ -1,6 +1,6 @@
 /** ListCalendars (reference §4.13): every user has one calendar, `primary`. */
-import { DEFAULT_TIME_ZONE } from './eventInput';
 import { userScope } from './access';
+import { DEFAULT_TIME_ZONE } from './eventInput';
 import type { ModelState } from './state';
 import type { AuthContext } from './types';
 import type { Json } from './validate';
