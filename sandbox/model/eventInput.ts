@@ -64,14 +64,11 @@ export interface EventInput extends Partial<Pick<EventRecord, CopiedFields>> {
 	onlineMeetingInfo?: { type: string };
 }
 
-export interface Timing {
-	isAllDay: boolean;
-	timeZone: string;
-	start: EventTimeOut;
-	end: EventTimeOut;
-	startMs: number;
-	endMs: number;
-}
+/** An event's time fields, resolved from a request's start/end (in the record's key order). */
+export type Timing = Pick<
+	EventRecord,
+	'isAllDay' | 'timeZone' | 'start' | 'end' | 'startMs' | 'endMs'
+>;
 
 export function parseAttendees(
 	items: unknown[],

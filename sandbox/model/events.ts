@@ -97,12 +97,7 @@ export function createEvent(
 		corpId: org.corpId,
 		organizerId: userId,
 		summary: input.summary,
-		isAllDay: timing.isAllDay,
-		timeZone: timing.timeZone,
-		start: timing.start,
-		end: timing.end,
-		startMs: timing.startMs,
-		endMs: timing.endMs,
+		...timing,
 		attendees: [],
 		reminders: input.reminders ?? [{ method: 'dingtalk', minutes: timing.isAllDay ? 900 : 15 }],
 		meetingRooms: [],
@@ -165,14 +160,7 @@ export function patchEvent(m: ModelState, auth: AuthContext, at: EventPath, body
 			}
 		}
 	}
-	if (timing) {
-		ev.isAllDay = timing.isAllDay;
-		ev.timeZone = timing.timeZone;
-		ev.start = timing.start;
-		ev.end = timing.end;
-		ev.startMs = timing.startMs;
-		ev.endMs = timing.endMs;
-	}
+	if (timing) Object.assign(ev, timing);
 	applyInput(ev, input, ev.organizerId);
 	touch(m, org, ev);
 	return renderEvent(org, ev, at.userId, 'patch');

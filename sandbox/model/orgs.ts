@@ -145,12 +145,7 @@ function placeSeedEvents(orgs: Map<string, Org>, seed: SandboxSeed): void {
 			corpId: org.corpId,
 			organizerId: se.organizerUnionId,
 			summary: se.summary,
-			isAllDay: false,
-			timeZone: timing.timeZone,
-			start: timing.start,
-			end: timing.end,
-			startMs: timing.startMs,
-			endMs: timing.endMs,
+			...timing,
 			attendees: (se.attendeeUnionIds ?? [])
 				.filter((id) => id !== se.organizerUnionId)
 				.map((id) => ({ id, isOptional: false, responseStatus: 'needsAction' as const })),
