@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 
+import { DEFAULT_QPS_WHEN_ENABLED } from './gateway/rateLimit';
 import { startSandbox, type StartSandboxOptions } from './index';
-import { SeedError, validateSeed } from './model/directory';
-import { DEFAULT_QPS_WHEN_ENABLED } from './model/ratelimit';
+import { SeedError, validateSeed } from './model/seedValidation';
 
 export const DEFAULT_CLI_PORT = 3464; // D-I-N-G on a phone keypad
 

@@ -6,10 +6,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { DingTalkError } from './errors';
-import { SeedError, validateSeed } from './model/directory';
-import { FaultRuleError } from './model/faults';
+import { FaultRuleError } from './gateway/faults';
+import { DEFAULT_QPS_WHEN_ENABLED } from './gateway/rateLimit';
 import type { ModelLimits } from './model/model';
-import { DEFAULT_QPS_WHEN_ENABLED } from './model/ratelimit';
+import { SeedError, validateSeed } from './model/seedValidation';
 import { parseInstant } from './model/time';
 import type { SandboxSeed } from './model/types';
 import { isObject } from './model/validate';

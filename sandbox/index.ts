@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { FastifyInstance } from 'fastify';
 
-import { validateSeed } from './model/directory';
+import { validateSeed } from './model/seedValidation';
 import type { SandboxSeed } from './model/types';
 import { readStateFile, StatePersister } from './persistence';
 import { SandboxRuntime } from './runtime';
@@ -126,8 +126,8 @@ export { ERRORS, DingTalkError } from './errors';
 export type { ErrorDef } from './errors';
 export { SandboxModel, DEFAULT_LIMITS } from './model/model';
 export type { EventState, ModelLimits } from './model/model';
-export type { FaultRule, FaultKind } from './model/faults';
-export type { StatsView } from './model/stats';
+export type { FaultRule, FaultKind } from './gateway/faults';
+export type { StatsView } from './gateway/stats';
 export type {
 	SandboxSeed,
 	SeedApp,
@@ -138,7 +138,7 @@ export type {
 	SeedRoomGroup,
 	SeedEvent,
 } from './model/types';
-export { SeedError, validateSeed } from './model/directory';
+export { SeedError, validateSeed } from './model/seedValidation';
 export { StateFileError } from './persistence';
 export { SandboxRuntime } from './runtime';
 export type { StateFile, RuntimeConfig } from './runtime';

@@ -2,12 +2,12 @@
  * Everything one running sandbox holds: the seed, the clock, the model, the idempotency cache, the QPS
  * limiter, fault rules, statistics and runtime config. `reset()` rebuilds all of it.
  */
+import { FaultEngine } from './gateway/faults';
+import { IdempotencyCache, type StoredResponse } from './gateway/idempotency';
+import { RateLimiter } from './gateway/rateLimit';
+import { Stats } from './gateway/stats';
 import { SandboxClock } from './model/clock';
-import { FaultEngine } from './model/faults';
-import { IdempotencyCache, type StoredResponse } from './model/idempotency';
 import { DEFAULT_LIMITS, SandboxModel, type ModelLimits, type ModelSnapshot } from './model/model';
-import { RateLimiter } from './model/ratelimit';
-import { Stats } from './model/stats';
 import { TOKEN_TTL_SECONDS } from './model/tokens';
 import type { SandboxSeed } from './model/types';
 

@@ -6,11 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as attendee from './actions/attendee';
-import * as event from './actions/event';
-import * as meetingRoom from './actions/meetingRoom';
+import { operationFields, toolDescriptionFields } from './actions/nodeProperties';
 import { requestOptionsField } from './descriptions/requestOptions';
-import { toolDescriptionFields } from './descriptions/toolDescriptions';
 import { router } from './actions/router';
 import { toToolError, toToolErrorItems } from './actions/toolErrors';
 import { isToolRun } from './helpers/run/toolMode';
@@ -46,9 +43,7 @@ export class DingTalkCalendar implements INodeType {
 				],
 				default: 'meetingRoom',
 			},
-			...meetingRoom.description,
-			...event.description,
-			...attendee.description,
+			...operationFields,
 			requestOptionsField,
 		],
 	};

@@ -6,7 +6,7 @@
  * start. A `noEnd` series is expanded up to the window asked for; conflict checks between two
  * open-ended series look `OPEN_SERIES_HORIZON_DAYS` ahead (documented limit).
  */
-import { MS_PER_DAY, parseDate, parseInstant, wallTime, zonedToInstant } from './time';
+import { daysInMonth, MS_PER_DAY, parseDate, parseInstant, wallTime, zonedToInstant } from './time';
 
 export type PatternType =
 	| 'daily'
@@ -77,7 +77,6 @@ function fromDayNumber(dayNum: number): { y: number; m: number; d: number } {
 	const dt = new Date(dayNum * MS_PER_DAY);
 	return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 }
-const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 function weekdayIndex(name: string | undefined, fallback: number): number {
 	const i = WEEKDAYS.indexOf((name ?? '').trim().toLowerCase() as (typeof WEEKDAYS)[number]);

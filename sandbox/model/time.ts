@@ -2,6 +2,7 @@
  * Time helpers: ISO-8601 parsing (any RFC 3339 form, reference §2.8 MOCK-RULE), IANA time zones and
  * formatting an instant in a zone as DingTalk does (`2020-01-01T10:15:30+08:00`).
  */
+import { dingError } from '../errors';
 
 const ISO_INSTANT =
 	/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|z|[+-]\d{2}:?\d{2})$/;
@@ -11,7 +12,7 @@ export const MS_PER_MINUTE = 60_000;
 export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
 
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
 	return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -39,6 +40,18 @@ export function parseInstant(value: string): number | null {
 		offsetMinutes = sign * (oh * 60 + om);
 	}
 	return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * MS_PER_MINUTE;
+}
+
+/**
+ * Parse a filter time (ListEvents timeMin/timeMax, free/busy startTime/endTime); `null` when unparsable
+ * (callers pick the API's own error). `strict`: refuse one without milliseconds, as a community report
+ * says the live API does (reference §2.8, UNCERTAIN).
+ */
+export function parseFilterTime(value: string, strict: boolean): number | null {
+	const ms = parseInstant(value);
+	if (ms !== null && strict && !/\.\d{3}(Z|z|[+-])/.test(value))
+		throw dingError('timestampWithoutMillis');
+	return ms;
 }
 
 /** Parse `yyyy-MM-dd` to UTC midnight; null when invalid. */

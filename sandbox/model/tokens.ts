@@ -9,8 +9,7 @@ import { randomBytes } from 'node:crypto';
 
 import { dingError } from '../errors';
 import type { SandboxClock } from './clock';
-import { appId } from './directory';
-import type { AuthContext, SandboxSeed, SeedApp, TokenRecord } from './types';
+import { appId, type AuthContext, type SandboxSeed, type SeedApp, type TokenRecord } from './types';
 import { isObject, optString } from './validate';
 
 export const TOKEN_TTL_SECONDS = 7200;

@@ -1,5 +1,6 @@
 /**
- * Types shared by the model, the seed and the control API. Nothing here knows about HTTP.
+ * Types shared by the model, the seed and the control API (and `appId`, an app's key). Nothing here
+ * knows about HTTP.
  */
 import type { Recurrence } from './recurrence';
 
@@ -27,6 +28,11 @@ export interface SeedThirdPartyApp {
 }
 
 export type SeedApp = SeedInternalApp | SeedThirdPartyApp;
+
+/** An app's key: appKey (internal) or suiteKey (third party). */
+export function appId(app: SeedApp): string {
+	return app.type === 'internal' ? app.appKey : app.suiteKey;
+}
 
 export interface SeedUser {
 	unionId: string;

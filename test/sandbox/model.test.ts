@@ -18,9 +18,9 @@ import {
 	validateSeed,
 } from '../../sandbox';
 import { SandboxClock } from '../../sandbox/model/clock';
-import { FaultEngine, mulberry32 } from '../../sandbox/model/faults';
-import { IdempotencyCache } from '../../sandbox/model/idempotency';
-import { RateLimiter } from '../../sandbox/model/ratelimit';
+import { FaultEngine, mulberry32 } from '../../sandbox/gateway/faults';
+import { IdempotencyCache } from '../../sandbox/gateway/idempotency';
+import { RateLimiter } from '../../sandbox/gateway/rateLimit';
 import { occurrencesIn, seriesOverlap } from '../../sandbox/model/recurrence';
 import { formatInZone, parseInstant } from '../../sandbox/model/time';
 import type { AuthContext } from '../../sandbox/model/types';

@@ -1,18 +1,8 @@
 import type { AllEntities } from 'n8n-workflow';
 
-/** Every resource and its operations: the router dispatches on this map. */
-type NodeMap = {
-	meetingRoom:
-		| 'addToEvent'
-		| 'findAndBook'
-		| 'get'
-		| 'getAvailability'
-		| 'getGroup'
-		| 'getMany'
-		| 'getManyGroups'
-		| 'removeFromEvent';
-	event: 'create' | 'delete' | 'get' | 'getAll' | 'getUserAvailability' | 'update';
-	attendee: 'add' | 'getAll' | 'remove';
-};
+import type { operations } from './router';
+
+/** Every resource and its operations, read off the router's table. */
+type NodeMap = { [R in keyof typeof operations]: keyof (typeof operations)[R] & string };
 
 export type DingTalkCalendarType = AllEntities<NodeMap>;

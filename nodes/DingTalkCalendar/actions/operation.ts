@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { DingTalkClient } from '../../shared/transport/client';
 
@@ -14,8 +19,17 @@ export interface ItemChange extends IDataObject {
 	attendeeIds?: string[];
 }
 
+/** An operation's entry in its resource's Operation list; its value is its key in the router's table. */
+export interface OperationOption {
+	name: string;
+	description: string;
+	action: string;
+}
+
 /**
  * The shape of every operation module (actions/<resource>/<operation>.operation.ts):
+ * - `option` is its entry in the Operation list, `description` its fields, `toolDescription` what an
+ *   AI agent or MCP client is told it does (the tool's Description default).
  * - `validate` reads and checks the item's parameters without any request, and returns them parsed.
  *   The router calls it for every item before it sends the first request.
  * - `execute` does the item's work with what `validate` returned; it reads no parameter itself.
@@ -23,6 +37,9 @@ export interface ItemChange extends IDataObject {
  *   or undefined when it changed nothing.
  */
 export interface OperationModule<Input = unknown> {
+	option: OperationOption;
+	description: INodeProperties[];
+	toolDescription: string;
 	validate(this: IExecuteFunctions, itemIndex: number): Input;
 	execute(
 		this: IExecuteFunctions,
@@ -32,6 +49,13 @@ export interface OperationModule<Input = unknown> {
 	): Promise<INodeExecutionData[]>;
 	changeOf?: (json: IDataObject) => ItemChange | undefined;
 }
+
+/** Each resource as the editor's Resource list names it. */
+export const RESOURCE_LABELS: Record<string, string> = {
+	meetingRoom: 'Meeting Room',
+	event: 'Event',
+	attendee: 'Attendee',
+};
 
 const MAX_LISTED = 10;
 

@@ -1,17 +1,25 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readRequestSettings } from '../descriptions/requestOptions';
 import { DingTalkClient } from '../../shared/transport/client';
-import * as attendee from './attendee';
-import * as event from './event';
-import * as meetingRoom from './meetingRoom';
-import type { DingTalkCalendarType } from './node.type';
+import * as addAttendees from './attendee/add.operation';
+import * as getManyAttendees from './attendee/getAll.operation';
+import * as removeAttendees from './attendee/remove.operation';
+import * as createEvent from './event/create.operation';
+import * as deleteEvent from './event/delete.operation';
+import * as getEvent from './event/get.operation';
+import * as getManyEvents from './event/getAll.operation';
+import * as getUserAvailability from './event/getUserAvailability.operation';
+import * as updateEvent from './event/update.operation';
+import * as addToEvent from './meetingRoom/addToEvent.operation';
+import * as findAndBook from './meetingRoom/findAndBook.operation';
+import * as getRoom from './meetingRoom/get.operation';
+import * as getAvailability from './meetingRoom/getAvailability.operation';
+import * as getGroup from './meetingRoom/getGroup.operation';
+import * as getManyRooms from './meetingRoom/getMany.operation';
+import * as getManyGroups from './meetingRoom/getManyGroups.operation';
+import * as removeFromEvent from './meetingRoom/removeFromEvent.operation';
 import type { OperationModule } from './operation';
 import {
 	nothingSentError,
@@ -21,13 +29,41 @@ import {
 	type NodeError,
 } from './stoppedRun';
 
-type ResourceModule = { description: INodeProperties[] } & Record<string, OperationModule>;
+/**
+ * Every operation of the node, by resource; the keys are the parameter values. Adding an operation is
+ * its own file and one line here: the Operation lists, the fields, the AI tool descriptions
+ * (actions/nodeProperties.ts) and the node's type map (node.type.ts) are read off this table.
+ */
+export const operations = {
+	meetingRoom: {
+		addToEvent,
+		findAndBook,
+		get: getRoom,
+		getAvailability,
+		getGroup,
+		getMany: getManyRooms,
+		getManyGroups,
+		removeFromEvent,
+	},
+	event: {
+		create: createEvent,
+		delete: deleteEvent,
+		get: getEvent,
+		getAll: getManyEvents,
+		getUserAvailability,
+		update: updateEvent,
+	},
+	attendee: { add: addAttendees, getAll: getManyAttendees, remove: removeAttendees },
+} satisfies Record<string, Record<string, OperationModule>>;
 
-const resources: Record<DingTalkCalendarType['resource'], ResourceModule> = {
-	meetingRoom: meetingRoom as unknown as ResourceModule,
-	event: event as unknown as ResourceModule,
-	attendee: attendee as unknown as ResourceModule,
-};
+export type Resource = keyof typeof operations;
+
+/** The operation module for a resource and operation, if the node has it. */
+function findOperation(resource: string, operation: string): OperationModule | undefined {
+	const table = (operations as Record<string, Record<string, unknown>>)[resource];
+	if (!table || !Object.prototype.hasOwnProperty.call(table, operation)) return undefined;
+	return table[operation] as OperationModule;
+}
 
 /** Any error an item failed with, as the node error n8n shows (the very error when it already is one). */
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
@@ -59,9 +95,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const continueOnFail = this.continueOnFail();
 	const toErrorOutput = continueOnFail && this.getNode().onError === 'continueErrorOutput';
 	// Resource and operation take no expressions (noDataExpression): the same for every item.
-	const resource = this.getNodeParameter('resource', 0) as DingTalkCalendarType['resource'];
+	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const module = operation !== 'description' ? resources[resource]?.[operation] : undefined;
+	const module = findOperation(resource, operation);
 	if (!module) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -119,12 +155,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!continueOnFail) {
 		const failed = outcomes.findIndex((outcome) => outcome !== undefined && 'error' in outcome);
 		if (failed >= 0)
-			throw stoppedRunError(
-				failed,
-				outcomes,
-				module,
-				operationLabel(resource, operation, resources[resource].description),
-			);
+			throw stoppedRunError(failed, outcomes, module, operationLabel(resource, module.option.name));
 	}
 
 	const returnData: INodeExecutionData[] = [];

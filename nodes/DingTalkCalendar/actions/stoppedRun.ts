@@ -1,38 +1,20 @@
 import type {
 	IDataObject,
 	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
 	NodeApiError,
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import type { ItemChange, OperationModule } from './operation';
+import { RESOURCE_LABELS, type ItemChange, type OperationModule } from './operation';
 
 export type NodeError = NodeApiError | NodeOperationError;
 
 /** How one item ended: its output items, or the error it failed with. */
 export type ItemOutcome = { items: INodeExecutionData[] } | { error: NodeError };
 
-const RESOURCE_LABELS: Record<string, string> = {
-	meetingRoom: 'Meeting Room',
-	event: 'Event',
-	attendee: 'Attendee',
-};
-
 /** The operation as the editor names it: "Meeting Room → Add to Event". */
-export function operationLabel(
-	resource: string,
-	operation: string,
-	description: INodeProperties[],
-): string {
-	const property = description.find(
-		(entry) => entry.name === 'operation' && entry.type === 'options',
-	);
-	const option = (property?.options as INodePropertyOptions[] | undefined)?.find(
-		(entry) => entry.value === operation,
-	);
-	return `${RESOURCE_LABELS[resource] ?? resource} → ${option?.name ?? operation}`;
+export function operationLabel(resource: string, operationName: string): string {
+	return `${RESOURCE_LABELS[resource] ?? resource} → ${operationName}`;
 }
 
 const joined = (...parts: Array<string | null | undefined>) => parts.filter(Boolean).join(' ');

@@ -3,12 +3,10 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeParameters,
-	INodeProperties,
 } from 'n8n-workflow';
 
-import * as attendee from './attendee';
-import * as event from './event';
-import * as meetingRoom from './meetingRoom';
+import { RESOURCE_LABELS, type OperationModule } from './operation';
+import { operations } from './router';
 
 /**
  * Error texts for a model. When the node runs as an AI tool, n8n hands the model the error's message and
@@ -86,19 +84,12 @@ function toolParameterName(parameters: INodeParameters, field: string): string |
 /** "Meeting Room > Get Availability" -> `the "Get meeting room availability" tool`, from the operations' actions. */
 function operationPhrases(): Array<[string, string]> {
 	const phrases: Array<[string, string]> = [];
-	const resources: Array<[string, INodeProperties[]]> = [
-		['Meeting Room', meetingRoom.description],
-		['Event', event.description],
-		['Attendee', attendee.description],
-	];
-	for (const [resource, properties] of resources) {
-		const operation = properties.find((property) => property.name === 'operation');
-		for (const option of (operation?.options ?? []) as Array<{ name: string; action?: string }>) {
-			if (option.action)
-				phrases.push([
-					`${resource} > ${option.name}`,
-					`the DingTalk Calendar tool "${option.action}"`,
-				]);
+	for (const [resource, table] of Object.entries(operations)) {
+		for (const { option } of Object.values(table) as OperationModule[]) {
+			phrases.push([
+				`${RESOURCE_LABELS[resource]} > ${option.name}`,
+				`the DingTalk Calendar tool "${option.action}"`,
+			]);
 		}
 	}
 	// Longest first, so "Get Many Groups" wins over "Get Many".

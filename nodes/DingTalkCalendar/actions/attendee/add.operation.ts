@@ -19,7 +19,15 @@ import { isTrue } from '../../helpers/input/booleans';
 import { withAttendeeProgress } from '../../helpers/events/attendeeProgress';
 import type { DingTalkClient } from '../../../shared/transport/client';
 import { addAttendees, type AttendeeNotification } from '../../../shared/transport/api/attendees';
-import { listIds, stringList, type ItemChange } from '../operation';
+import { listIds, stringList, type ItemChange, type OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Add',
+	description: 'Invite people to an event',
+	action: 'Add attendees to an event',
+};
+
+export const toolDescription = 'Invite people (unionIds) to a calendar event by its event ID.';
 
 const properties: INodeProperties[] = [
 	organizerField,

@@ -8,6 +8,16 @@ import { readEventRef } from '../../helpers/events/eventReference';
 import { readReturnLimit } from '../../helpers/input/returnLimit';
 import type { DingTalkClient } from '../../../shared/transport/client';
 import { listAttendees } from '../../../shared/transport/api/attendees';
+import type { OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: 'List the attendees of an event and their answers',
+	action: 'Get many attendees of an event',
+};
+
+export const toolDescription =
+	'List the attendees of a calendar event by its event ID, with their answers (accepted, declined, tentative, needs action).';
 
 const properties: INodeProperties[] = [
 	{

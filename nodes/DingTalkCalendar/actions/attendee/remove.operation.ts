@@ -14,7 +14,15 @@ import { readAttendeeIds } from '../../helpers/input/attendeeIds';
 import { withAttendeeProgress } from '../../helpers/events/attendeeProgress';
 import type { DingTalkClient } from '../../../shared/transport/client';
 import { removeAttendees } from '../../../shared/transport/api/attendees';
-import { listIds, stringList, type ItemChange } from '../operation';
+import { listIds, stringList, type ItemChange, type OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Remove',
+	description: 'Take people off an event',
+	action: 'Remove attendees from an event',
+};
+
+export const toolDescription = 'Take people (unionIds) off a calendar event by its event ID.';
 
 const properties: INodeProperties[] = [
 	organizerField,

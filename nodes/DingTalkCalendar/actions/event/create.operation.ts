@@ -21,7 +21,16 @@ import { invalidField } from '../../helpers/input/validation';
 import { readDateTime, readTimeZone } from '../../helpers/time/dateTimeInput';
 import { allDayEventTimes, timedEventTimes } from '../../helpers/time/eventTimes';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { listIds, stringList, type ItemChange } from '../operation';
+import { listIds, stringList, type ItemChange, type OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Create',
+	description: 'Create an event, optionally with attendees, a repeat pattern and meeting rooms',
+	action: 'Create an event',
+};
+
+export const toolDescription =
+	"Create a DingTalk calendar event in the organizer's calendar: title, start and end (ISO 8601 with an offset, e.g. 2026-12-03T15:00:00+08:00), optional attendees (unionIds), repeat pattern and up to 5 meeting rooms. Returns the event ID.";
 
 const properties: INodeProperties[] = [
 	organizerField,

@@ -14,7 +14,17 @@ import { readEventRef } from '../../helpers/events/eventReference';
 import { isTrue } from '../../helpers/input/booleans';
 import type { DingTalkClient } from '../../../shared/transport/client';
 import { deleteEvent } from '../../../shared/transport/api/events';
-import type { ItemChange } from '../operation';
+import type { ItemChange, OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Delete',
+	description:
+		'Cancel an event for everyone (as organizer), or remove it from an attendee calendar',
+	action: 'Delete an event',
+};
+
+export const toolDescription =
+	'Delete a calendar event by its event ID: the organizer cancels it for everyone, an attendee removes it from their own calendar.';
 
 const properties: INodeProperties[] = [
 	{

@@ -6,6 +6,16 @@ import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { readEventRef } from '../../helpers/events/eventReference';
 import type { DingTalkClient } from '../../../shared/transport/client';
 import { getEvent } from '../../../shared/transport/api/events';
+import type { OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Get',
+	description: 'Get an event with its attendees, rooms and online meeting',
+	action: 'Get an event',
+};
+
+export const toolDescription =
+	'Get a calendar event by its event ID: title, times, attendees with their answers, meeting rooms and online meeting.';
 
 const properties: INodeProperties[] = [organizerField, calendarIdField, eventField];
 

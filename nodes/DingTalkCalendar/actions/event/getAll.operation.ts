@@ -11,6 +11,16 @@ import { readReturnLimit } from '../../helpers/input/returnLimit';
 import { invalidField } from '../../helpers/input/validation';
 import type { DingTalkClient } from '../../../shared/transport/client';
 import { listEvents } from '../../../shared/transport/api/events';
+import type { OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: "List a user's events in a time window",
+	action: 'Get many events',
+};
+
+export const toolDescription =
+	"List a user's calendar events in a time window (ISO 8601 with an offset). Returns event IDs, titles, times and rooms.";
 
 const properties: INodeProperties[] = [
 	{

@@ -18,6 +18,16 @@ import {
 	getUserSchedules,
 	USERS_PER_SCHEDULE_QUERY,
 } from '../../../shared/transport/api/schedules';
+import type { OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Get User Availability',
+	description: 'Get when users are busy in a time window (free/busy)',
+	action: 'Get the availability of users',
+};
+
+export const toolDescription =
+	'Get when users (1 to 20 unionIds) are busy between a start and an end (ISO 8601 with an offset). Returns the busy times per user.';
 
 const properties: INodeProperties[] = [
 	{

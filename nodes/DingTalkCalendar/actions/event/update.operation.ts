@@ -15,7 +15,16 @@ import { checkTimeChange, timeChangeBody, timeChangeOf } from '../../helpers/eve
 import { invalidField } from '../../helpers/input/validation';
 import { getEvent, patchEvent } from '../../../shared/transport/api/events';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import type { ItemChange } from '../operation';
+import type { ItemChange, OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Update',
+	description: 'Change the fields of an event you set, leaving the rest as it is',
+	action: 'Update an event',
+};
+
+export const toolDescription =
+	'Change fields of a calendar event by its event ID (title, times, description, location); fields not given stay as they are.';
 
 const properties: INodeProperties[] = [
 	organizerField,

@@ -13,7 +13,16 @@ import { bookRooms } from '../../helpers/rooms/booking';
 import { readStatusesAfterBooking } from '../../helpers/rooms/bookingStatus';
 import { readRoomIds } from '../../helpers/input/roomIds';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { listIds, stringList, type ItemChange } from '../operation';
+import { listIds, stringList, type ItemChange, type OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Add to Event',
+	description: 'Book one to five meeting rooms onto a calendar event',
+	action: 'Add meeting rooms to an event',
+};
+
+export const toolDescription =
+	"Book 1 to 5 meeting rooms onto an existing DingTalk calendar event, for the event's own time. Give the event ID and room IDs (from the tool that lists meeting rooms); the event is in the organizer's calendar. DingTalk allows 5 rooms per event, counting rooms it already holds. A room that is busy then fails the call with DingTalk's code meetingRoomNotAvailable and a request ID: check availability first, or find and book free rooms instead.";
 
 const properties: INodeProperties[] = [
 	organizerField,

@@ -63,7 +63,17 @@ import {
 	requiredString,
 } from '../../helpers/input/validation';
 import type { DingTalkClient } from '../../../shared/transport/client';
-import { listIds, stringList, type ItemChange } from '../operation';
+import { listIds, stringList, type ItemChange, type OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Find and Book',
+	description:
+		'Find free rooms that fit (size, group, equipment) for an event or a new event, book the best ones and confirm what DingTalk granted',
+	action: 'Find and book free meeting rooms',
+};
+
+export const toolDescription =
+	'Find free meeting rooms that fit and book them, for an existing event (event ID) or a new event (title, start and end). Times are ISO 8601 with an offset, e.g. 2026-12-03T15:00:00+08:00, at most 90 days apart. Optional: number of rooms (1 to 5), minimum seats, group IDs, equipment labels, preferred room IDs. Returns the event ID and each booked room (roomId, roomName, seats, status accepted or tentative while an approver decides). All or none: if fewer rooms are free, nothing stays booked and the answer says why.';
 
 const forNewEvent = { show: { bookFor: ['newEvent'] } };
 

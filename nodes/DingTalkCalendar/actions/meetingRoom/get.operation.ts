@@ -9,6 +9,16 @@ import { simplifyRoom } from '../../helpers/rooms/simplified';
 import { readOutputShape } from '../../helpers/run/toolMode';
 import { requiredId } from '../../helpers/input/validation';
 import type { DingTalkClient } from '../../../shared/transport/client';
+import type { OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Get',
+	description: "Get a meeting room's details and booking rules",
+	action: 'Get a meeting room',
+};
+
+export const toolDescription =
+	'Get one meeting room by its room ID (from the tool that lists meeting rooms): name, seats, group, location, equipment, who may book it, whether it is open for booking and whether bookings need an approver.';
 
 const properties: INodeProperties[] = [
 	operatorField,

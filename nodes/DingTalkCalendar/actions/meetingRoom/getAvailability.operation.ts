@@ -17,6 +17,17 @@ import { redactSlot, simplifyAvailability } from '../../helpers/rooms/simplified
 import { readTimeWindow } from '../../helpers/time/timeWindow';
 import { readOutputShape, readShowOthersEvents } from '../../helpers/run/toolMode';
 import type { DingTalkClient } from '../../../shared/transport/client';
+import type { OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Get Availability',
+	description:
+		'Check whether meeting rooms are free in a time window, with the bookings that occupy them',
+	action: 'Get meeting room availability',
+};
+
+export const toolDescription =
+	'Check whether meeting rooms are free between a start and an end (ISO 8601 with an offset, e.g. 2026-12-03T15:00:00+08:00, at most 90 days apart). Give room IDs from the tool that lists meeting rooms; any number. Returns one entry per room: status free, busy or unknown, and the busy times in UTC.';
 
 const properties: INodeProperties[] = [
 	operatorField,

@@ -6,6 +6,16 @@ import { readOperator } from '../../helpers/input/operator';
 import { invalidField, requiredId } from '../../helpers/input/validation';
 import type { DingTalkClient } from '../../../shared/transport/client';
 import { getRoomGroup } from '../../../shared/transport/api/rooms';
+import type { OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Get Group',
+	description: 'Get a meeting-room group',
+	action: 'Get a meeting room group',
+};
+
+export const toolDescription =
+	'Get one meeting-room group (a building or floor) by its numeric group ID: its name and parent group.';
 
 const properties: INodeProperties[] = [operatorField, groupLocator];
 

@@ -20,6 +20,16 @@ import { readReturnLimit } from '../../helpers/input/returnLimit';
 import { simplifyRoom } from '../../helpers/rooms/simplified';
 import { readOutputShape } from '../../helpers/run/toolMode';
 import type { DingTalkClient } from '../../../shared/transport/client';
+import type { OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	description: "List the organization's meeting rooms, filtered by size, group, equipment or name",
+	action: 'Get many meeting rooms',
+};
+
+export const toolDescription =
+	"List the organization's meeting rooms: roomId, roomName, roomCapacity (seats), group, location, equipment labels and who may book each. Optional filters: minimum seats, group IDs, labels, text in the name. Use the room IDs with the tools that check availability or book rooms.";
 
 const properties: INodeProperties[] = [
 	operatorField,

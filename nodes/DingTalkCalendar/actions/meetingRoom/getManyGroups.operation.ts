@@ -7,6 +7,16 @@ import { readOperator } from '../../helpers/input/operator';
 import { listRoomGroups } from '../../helpers/rooms/groups';
 import { readReturnLimit } from '../../helpers/input/returnLimit';
 import type { DingTalkClient } from '../../../shared/transport/client';
+import type { OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Get Many Groups',
+	description: "List the organization's meeting-room groups",
+	action: 'Get many meeting room groups',
+};
+
+export const toolDescription =
+	"List the organization's meeting-room groups (buildings, floors): numeric group IDs, names and parent groups. Group IDs narrow the room list and room search.";
 
 const properties: INodeProperties[] = [operatorField, ...returnAllOrLimit];
 

@@ -12,7 +12,16 @@ import { readEventRef } from '../../helpers/events/eventReference';
 import { readRoomIds } from '../../helpers/input/roomIds';
 import type { DingTalkClient } from '../../../shared/transport/client';
 import { removeMeetingRooms } from '../../../shared/transport/api/meetingRooms';
-import { listIds, stringList, type ItemChange } from '../operation';
+import { listIds, stringList, type ItemChange, type OperationOption } from '../operation';
+
+export const option: OperationOption = {
+	name: 'Remove From Event',
+	description: 'Cancel the booking of meeting rooms on a calendar event',
+	action: 'Remove meeting rooms from an event',
+};
+
+export const toolDescription =
+	"Cancel the booking of 1 to 5 meeting rooms on a calendar event. Give the event ID and the room IDs to remove; the event is in the organizer's calendar.";
 
 const properties: INodeProperties[] = [organizerField, calendarIdField, eventField, roomsField];
 

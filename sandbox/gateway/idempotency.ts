@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { SandboxClock } from './clock';
+import type { SandboxClock } from '../model/clock';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
