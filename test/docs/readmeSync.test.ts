@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import type { ICredentialType, INodeProperties, INodePropertyCollection, INodeTypeDescription } from 'n8n-workflow';
 
+import { ERROR_CATALOGUE } from '../../nodes/shared/transport/errors/catalogue';
 import { ERRORS } from '../../sandbox/errors';
 
 /**
@@ -197,9 +198,8 @@ describe('README.zh-CN.md mirrors README.md', () => {
 	});
 
 	it("has every DingTalk error code the node explains, and the sandbox catalogue's documented codes", () => {
-		const mapping = read('nodes/shared/transport/errorMapping.ts');
-		const cases = [...mapping.matchAll(/\bcase '([^']+)'/g)].map((m) => m[1]);
-		const prefixes = [...mapping.matchAll(/code\.startsWith\('([^']+)'\)/g)].map((m) => m[1]);
+		const cases = ERROR_CATALOGUE.flatMap((entry) => (entry.code === undefined ? [] : ([] as string[]).concat(entry.code)));
+		const prefixes = ERROR_CATALOGUE.flatMap((entry) => entry.codePrefix ?? []);
 		const credential = read('credentials/DingTalkApi.credentials.ts');
 		const hints = credential.slice(credential.indexOf('const TOKEN_ERROR_HINTS'));
 		const tokenCodes = [...hints.slice(0, hints.indexOf('};')).matchAll(/^\t(\w+):/gm)].map((m) => m[1]);
