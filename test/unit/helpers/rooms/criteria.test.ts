@@ -3,7 +3,7 @@ import {
 	matchesCriteria,
 	type RoomCriteria,
 } from '../../../../nodes/DingTalkCalendar/helpers/rooms/criteria';
-import type { RoomSummary } from '../../../../nodes/DingTalkCalendar/helpers/rooms/directory';
+import type { RoomSummary } from '../../../../nodes/shared/transport/api/rooms';
 
 const ANY: RoomCriteria = { minCapacity: 0, labels: [], nameContains: '' };
 

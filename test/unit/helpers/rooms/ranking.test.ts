@@ -1,4 +1,4 @@
-import type { RoomSummary } from '../../../../nodes/DingTalkCalendar/helpers/rooms/directory';
+import type { RoomSummary } from '../../../../nodes/shared/transport/api/rooms';
 import { rankRooms } from '../../../../nodes/DingTalkCalendar/helpers/rooms/ranking';
 
 const room = (roomId: string, roomCapacity?: number): RoomSummary => ({ roomId, roomCapacity });
