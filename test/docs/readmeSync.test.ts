@@ -2,8 +2,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { ICredentialType, INodeProperties, INodePropertyCollection, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	ICredentialType,
+	INodeProperties,
+	INodePropertyCollection,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
+import { ERROR_CATALOGUE } from '../../nodes/shared/transport/errors/catalogue';
 import { ERRORS } from '../../sandbox/errors';
 
 /**
@@ -20,7 +26,8 @@ const zh = read('README.zh-CN.md');
 const pkg = JSON.parse(read('package.json')) as { n8n: { nodes: string[]; credentials: string[] } };
 
 /** `dist/nodes/X/X.node.js` → the source it is built from. */
-const sourceOf = (distPath: string) => join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+const sourceOf = (distPath: string) =>
+	join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 
 type Constructor = new () => unknown;
 async function instances(distPaths: string[]): Promise<unknown[]> {
@@ -28,7 +35,8 @@ async function instances(distPaths: string[]): Promise<unknown[]> {
 	for (const path of distPaths) {
 		const exports = (await import(sourceOf(path))) as Record<string, unknown>;
 		for (const value of Object.values(exports)) {
-			if (typeof value !== 'function' || !/^class\b/.test(Function.prototype.toString.call(value))) continue;
+			if (typeof value !== 'function' || !/^class\b/.test(Function.prototype.toString.call(value)))
+				continue;
 			try {
 				found.push(new (value as Constructor)());
 			} catch {
@@ -41,8 +49,15 @@ async function instances(distPaths: string[]): Promise<unknown[]> {
 
 /** A node's descriptions: one, or one per version of a versioned node. */
 function nodeDescriptions(instance: unknown): INodeTypeDescription[] {
-	const node = instance as { description?: INodeTypeDescription; nodeVersions?: Record<string, { description: INodeTypeDescription }> };
-	if (node.nodeVersions) return Object.values(node.nodeVersions).map((version) => ({ ...node.description, ...version.description }));
+	const node = instance as {
+		description?: INodeTypeDescription;
+		nodeVersions?: Record<string, { description: INodeTypeDescription }>;
+	};
+	if (node.nodeVersions)
+		return Object.values(node.nodeVersions).map((version) => ({
+			...node.description,
+			...version.description,
+		}));
 	return node.description ? [node.description] : [];
 }
 
@@ -50,7 +65,11 @@ function nodeDescriptions(instance: unknown): INodeTypeDescription[] {
 const plain = (displayName: string) => displayName.replace(/ Names? or IDs?$/, '');
 
 /** Field names (display names) and option names, through collections and fixed collections. */
-function namesIn(properties: Array<INodeProperties | INodePropertyCollection>, fields: Set<string>, options: Set<string>) {
+function namesIn(
+	properties: Array<INodeProperties | INodePropertyCollection>,
+	fields: Set<string>,
+	options: Set<string>,
+) {
 	for (const property of properties) {
 		fields.add(plain(property.displayName));
 		if ('values' in property) {
@@ -58,7 +77,8 @@ function namesIn(properties: Array<INodeProperties | INodePropertyCollection>, f
 			continue;
 		}
 		for (const option of property.options ?? []) {
-			if ('displayName' in option) namesIn([option as INodeProperties | INodePropertyCollection], fields, options);
+			if ('displayName' in option)
+				namesIn([option as INodeProperties | INodePropertyCollection], fields, options);
 			else if ('name' in option && typeof option.name === 'string') options.add(option.name);
 		}
 	}
@@ -72,8 +92,11 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 function names(text: string, name: string, allNames: Iterable<string>): boolean {
 	let masked = text;
-	const longer = [...allNames].filter((other) => other.length > name.length && other.includes(name));
-	for (const other of longer.sort((a, b) => b.length - a.length)) masked = masked.split(other).join('\u0000');
+	const longer = [...allNames].filter(
+		(other) => other.length > name.length && other.includes(name),
+	);
+	for (const other of longer.sort((a, b) => b.length - a.length))
+		masked = masked.split(other).join('\u0000');
 	return new RegExp(`(^|[^A-Za-z0-9])${escape(name)}(?=$|[^A-Za-z0-9])`).test(masked);
 }
 
@@ -102,7 +125,8 @@ interface Catalogue {
 async function catalogue(): Promise<Catalogue> {
 	const nodes = (await instances(pkg.n8n.nodes)).flatMap(nodeDescriptions);
 	const credentials = (await instances(pkg.n8n.credentials)).filter(
-		(instance): instance is ICredentialType => Array.isArray((instance as ICredentialType).properties),
+		(instance): instance is ICredentialType =>
+			Array.isArray((instance as ICredentialType).properties),
 	);
 	const fields = new Set<string>();
 	const options = new Set<string>();
@@ -112,11 +136,20 @@ async function catalogue(): Promise<Catalogue> {
 		const resource = node.properties.find((p) => p.name === 'resource' && p.type === 'options');
 		const resourceName = (value: unknown) =>
 			resource?.options?.find((o) => 'value' in o && o.value === value)?.name ?? '';
-		for (const property of node.properties.filter((p) => p.name === 'operation' && p.type === 'options')) {
-			const shownFor = (property.displayOptions?.show?.resource as unknown[] | undefined) ?? [undefined];
+		for (const property of node.properties.filter(
+			(p) => p.name === 'operation' && p.type === 'options',
+		)) {
+			const shownFor = (property.displayOptions?.show?.resource as unknown[] | undefined) ?? [
+				undefined,
+			];
 			for (const value of shownFor) {
 				for (const option of property.options ?? []) {
-					if ('value' in option) operations.push({ node: node.displayName, resource: resourceName(value), operation: option.name });
+					if ('value' in option)
+						operations.push({
+							node: node.displayName,
+							resource: resourceName(value),
+							operation: option.name,
+						});
 				}
 			}
 		}
@@ -149,12 +182,13 @@ describe('README.zh-CN.md mirrors README.md', () => {
 	});
 
 	it('both name every node and credential', () => {
-		const missing = [...docs.nodes.map((n) => n.displayName), ...docs.credentials.map((c) => c.displayName)].flatMap(
-			(name) => [
-				...(names(en, name, docs.all) ? [] : [`README.md: ${name}`]),
-				...(names(zh, name, docs.all) ? [] : [`README.zh-CN.md: ${name}`]),
-			],
-		);
+		const missing = [
+			...docs.nodes.map((n) => n.displayName),
+			...docs.credentials.map((c) => c.displayName),
+		].flatMap((name) => [
+			...(names(en, name, docs.all) ? [] : [`README.md: ${name}`]),
+			...(names(zh, name, docs.all) ? [] : [`README.zh-CN.md: ${name}`]),
+		]);
 		expect(missing).toEqual([]);
 	});
 
@@ -170,7 +204,8 @@ describe('README.zh-CN.md mirrors README.md', () => {
 					const at = heading.indexOf(`${resource} →`);
 					return at >= 0 && names(heading.slice(at + resource.length + 2), operation, docs.all);
 				});
-				if (!found) missing.push(`${file}: ${node} ${resource ? `${resource} → ` : ''}${operation}`);
+				if (!found)
+					missing.push(`${file}: ${node} ${resource ? `${resource} → ` : ''}${operation}`);
 			}
 		}
 		expect(missing).toEqual([]);
@@ -190,19 +225,28 @@ describe('README.zh-CN.md mirrors README.md', () => {
 		expect(declared.length).toBeGreaterThan(0);
 		const missing = [
 			...new Set(inReadme.filter((code) => !zh.includes(code))),
-			...new Set(declared.filter((code) => !en.includes(`\`${code}\``)).map((code) => `README.md: ${code}`)),
-			...new Set(declared.filter((code) => !zh.includes(`\`${code}\``)).map((code) => `README.zh-CN.md: ${code}`)),
+			...new Set(
+				declared.filter((code) => !en.includes(`\`${code}\``)).map((code) => `README.md: ${code}`),
+			),
+			...new Set(
+				declared
+					.filter((code) => !zh.includes(`\`${code}\``))
+					.map((code) => `README.zh-CN.md: ${code}`),
+			),
 		];
 		expect(missing).toEqual([]);
 	});
 
 	it("has every DingTalk error code the node explains, and the sandbox catalogue's documented codes", () => {
-		const mapping = read('nodes/shared/transport/errorMapping.ts');
-		const cases = [...mapping.matchAll(/\bcase '([^']+)'/g)].map((m) => m[1]);
-		const prefixes = [...mapping.matchAll(/code\.startsWith\('([^']+)'\)/g)].map((m) => m[1]);
+		const cases = ERROR_CATALOGUE.flatMap((entry) =>
+			entry.code === undefined ? [] : ([] as string[]).concat(entry.code),
+		);
+		const prefixes = ERROR_CATALOGUE.flatMap((entry) => entry.codePrefix ?? []);
 		const credential = read('credentials/DingTalkApi.credentials.ts');
 		const hints = credential.slice(credential.indexOf('const TOKEN_ERROR_HINTS'));
-		const tokenCodes = [...hints.slice(0, hints.indexOf('};')).matchAll(/^\t(\w+):/gm)].map((m) => m[1]);
+		const tokenCodes = [...hints.slice(0, hints.indexOf('};')).matchAll(/^\t(\w+):/gm)].map(
+			(m) => m[1],
+		);
 		const sandbox = Object.values(ERRORS)
 			.filter((error) => !('invented' in error))
 			.map((error) => error.code);
@@ -217,10 +261,13 @@ describe('README.zh-CN.md mirrors README.md', () => {
 		const commands = en.match(/\bnpm (?:run [\w:.-]+|test|ci|pack)\b/g) ?? [];
 		const variables = [...en.matchAll(/`([A-Z][A-Z0-9]*_[A-Z0-9_]+)/g)].map((m) => m[1]);
 		expect(commands).toContain('npm run sandbox');
-		expect([...new Set([...commands, ...variables])].filter((term) => !zh.includes(term))).toEqual([]);
+		expect([...new Set([...commands, ...variables])].filter((term) => !zh.includes(term))).toEqual(
+			[],
+		);
 	});
 
 	it("walks through the DingTalk developer console's Chinese menus", () => {
-		for (const menu of ['应用开发', '凭证与基础信息', '权限管理', '版本管理与发布']) expect(zh).toContain(menu);
+		for (const menu of ['应用开发', '凭证与基础信息', '权限管理', '版本管理与发布'])
+			expect(zh).toContain(menu);
 	});
 });

@@ -1,9 +1,9 @@
 import type { INode } from 'n8n-workflow';
 
-import { credentialsHelperWith, runWorkflow } from '../harness/engine';
-import { roomPicker, type SandboxClient, type SeedView } from '../harness/sandboxClient';
-import { useSandbox } from '../harness/sandboxSuite';
-import { addToEventParameters, itemsToNode } from '../harness/workflows';
+import { credentialsHelperWith, runWorkflow } from '../../harness/engine';
+import { roomPicker, type SandboxClient, type SeedView } from '../../harness/sandboxClient';
+import { useSandbox } from '../../harness/sandboxSuite';
+import { addToEventParameters, itemsToNode } from '../../harness/workflows';
 
 const NODE = 'DingTalk Calendar';
 const continueOnFail: Partial<INode> = { onError: 'continueRegularOutput' };

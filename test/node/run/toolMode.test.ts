@@ -1,11 +1,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { EVENT_IDS, ROOM_IDS, USER_IDS } from '../../sandbox/seed';
-import { KNOWN_FIELD_LABELS } from '../../nodes/DingTalkCalendar/actions/toolErrors';
-import { credentialsHelperWith, runWorkflow } from '../harness/engine';
-import { useSandbox } from '../harness/sandboxSuite';
-import { agentWorkflow, createToolNodeTypes } from '../harness/toolRun';
-import { itemsToNode } from '../harness/workflows';
+import { EVENT_IDS, ROOM_IDS, USER_IDS } from '../../../sandbox/seed';
+import { KNOWN_FIELD_LABELS } from '../../../nodes/DingTalkCalendar/actions/toolErrors';
+import { credentialsHelperWith, runWorkflow } from '../../harness/engine';
+import { useSandbox } from '../../harness/sandboxSuite';
+import { agentWorkflow, createToolNodeTypes } from '../../harness/toolRun';
+import { itemsToNode } from '../../harness/workflows';
 
 /**
  * The node as an AI tool, through n8n-core's own tool plumbing (getInputConnectionData → createNodeAsTool

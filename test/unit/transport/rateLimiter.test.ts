@@ -7,7 +7,7 @@ import {
 	setAdaptivePacing,
 	startedAt,
 	waitForSlot,
-} from '../../nodes/shared/transport/rateLimiter';
+} from '../../../nodes/shared/transport/rateLimiter';
 
 describe('the per-app, per-API pacing', () => {
 	it('never lets more calls than the quota start within any one second, and uses the quota fully', async () => {

@@ -1,11 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console */
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { benchSeed } from '../bench/benchSeed';
-import { credentialsHelperWith, runWorkflow } from '../harness/engine';
-import type { SandboxEvent } from '../harness/sandboxClient';
-import { useSandbox } from '../harness/sandboxSuite';
-import { addToEventParameters, itemsToNode } from '../harness/workflows';
+import { benchSeed } from '../../bench/benchSeed';
+import { credentialsHelperWith, runWorkflow } from '../../harness/engine';
+import type { SandboxEvent } from '../../harness/sandboxClient';
+import { useSandbox } from '../../harness/sandboxSuite';
+import { addToEventParameters, itemsToNode } from '../../harness/workflows';
 
 const ITEMS = 500;
 const NODE = 'DingTalk Calendar';

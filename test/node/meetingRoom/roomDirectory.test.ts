@@ -1,11 +1,11 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 
-import { cloneSeed, ROOM_IDS } from '../../sandbox/seed';
-import { credentialsHelperWith, runWorkflow } from '../harness/engine';
-import { listSearch, loadOptions } from '../harness/nodeMethods';
-import type { SeedView } from '../harness/sandboxClient';
-import { useSandbox } from '../harness/sandboxSuite';
-import { itemsToNode } from '../harness/workflows';
+import { cloneSeed, ROOM_IDS } from '../../../sandbox/seed';
+import { credentialsHelperWith, runWorkflow } from '../../harness/engine';
+import { listSearch, loadOptions } from '../../harness/nodeMethods';
+import type { SeedView } from '../../harness/sandboxClient';
+import { useSandbox } from '../../harness/sandboxSuite';
+import { itemsToNode } from '../../harness/workflows';
 
 const NODE = 'DingTalk Calendar';
 const continueOnFail: Partial<INode> = { onError: 'continueRegularOutput' };

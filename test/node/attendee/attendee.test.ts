@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { EVENT_IDS, USER_IDS } from '../../sandbox/seed';
-import { continueOnFail, NODE, useCalendarSandbox } from './calendarTestKit';
+import { EVENT_IDS, USER_IDS } from '../../../sandbox/seed';
+import { continueOnFail, NODE, useCalendarSandbox } from '../calendarTestKit';
 
 const organizer = USER_IDS.alice;
 const people = (count: number, prefix = 'guest') =>

@@ -1,5 +1,5 @@
-import { ROOM_IDS, USER_IDS } from '../../sandbox/seed';
-import { continueOnFail, createParameters, NODE, useCalendarSandbox } from './calendarTestKit';
+import { ROOM_IDS, USER_IDS } from '../../../sandbox/seed';
+import { continueOnFail, createParameters, NODE, useCalendarSandbox } from '../calendarTestKit';
 
 const ITEMS = 40;
 const organizer = USER_IDS.alice;

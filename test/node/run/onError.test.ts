@@ -1,9 +1,9 @@
 import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { ROOM_IDS, USER_IDS } from '../../sandbox/seed';
-import { credentialsHelperWith, runWorkflow } from '../harness/engine';
-import { addToEventParameters, itemsToNode } from '../harness/workflows';
-import { createParameters, NODE, useCalendarSandbox } from './calendarTestKit';
+import { ROOM_IDS, USER_IDS } from '../../../sandbox/seed';
+import { credentialsHelperWith, runWorkflow } from '../../harness/engine';
+import { addToEventParameters, itemsToNode } from '../../harness/workflows';
+import { createParameters, NODE, useCalendarSandbox } from '../calendarTestKit';
 
 /**
  * What a failed item means, per On Error mode and Concurrency (issue 12): the node's output (or the error

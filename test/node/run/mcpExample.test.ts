@@ -4,14 +4,14 @@ import { join } from 'node:path';
 
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { EVENT_IDS, ROOM_IDS, USER_IDS } from '../../sandbox/seed';
-import { credentialsHelperWith, runWorkflow, type WorkflowJson } from '../harness/engine';
-import { useSandbox } from '../harness/sandboxSuite';
-import { agentWorkflow, createToolNodeTypes, TOOL_NODE_TYPE } from '../harness/toolRun';
+import { EVENT_IDS, ROOM_IDS, USER_IDS } from '../../../sandbox/seed';
+import { credentialsHelperWith, runWorkflow, type WorkflowJson } from '../../harness/engine';
+import { useSandbox } from '../../harness/sandboxSuite';
+import { agentWorkflow, createToolNodeTypes, TOOL_NODE_TYPE } from '../../harness/toolRun';
 
 const example = JSON.parse(
 	readFileSync(
-		join(__dirname, '..', '..', 'examples', 'dingtalk-rooms-mcp-server.workflow.json'),
+		join(__dirname, '..', '..', '..', 'examples', 'dingtalk-rooms-mcp-server.workflow.json'),
 		'utf8',
 	),
 ) as WorkflowJson;

@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { USER_IDS } from '../../sandbox/seed';
-import { continueOnFail, createParameters, NODE, useCalendarSandbox } from './calendarTestKit';
+import { USER_IDS } from '../../../sandbox/seed';
+import { continueOnFail, createParameters, NODE, useCalendarSandbox } from '../calendarTestKit';
 
 const organizer = USER_IDS.alice;
 

@@ -1,9 +1,9 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 
-import { EVENT_IDS, ROOM_IDS, USER_IDS } from '../../sandbox/seed';
-import { credentialsHelperWith, runWorkflow } from '../harness/engine';
-import { useSandbox } from '../harness/sandboxSuite';
-import { itemsToNode } from '../harness/workflows';
+import { EVENT_IDS, ROOM_IDS, USER_IDS } from '../../../sandbox/seed';
+import { credentialsHelperWith, runWorkflow } from '../../harness/engine';
+import { useSandbox } from '../../harness/sandboxSuite';
+import { itemsToNode } from '../../harness/workflows';
 
 const NODE = 'DingTalk Calendar';
 const continueOnFail: Partial<INode> = { onError: 'continueRegularOutput' };

@@ -1,5 +1,5 @@
-import { USER_IDS } from '../../sandbox/seed';
-import { continueOnFail, NODE, useCalendarSandbox } from './calendarTestKit';
+import { USER_IDS } from '../../../sandbox/seed';
+import { continueOnFail, NODE, useCalendarSandbox } from '../calendarTestKit';
 
 describe('Event > Get User Availability, through the n8n engine against the sandbox', () => {
 	const kit = useCalendarSandbox();

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { cloneSeed, EVENT_IDS, ROOM_IDS, USER_IDS } from '../../sandbox/seed';
-import { continueOnFail, NODE, useCalendarSandbox } from './calendarTestKit';
+import { cloneSeed, EVENT_IDS, ROOM_IDS, USER_IDS } from '../../../sandbox/seed';
+import { continueOnFail, NODE, useCalendarSandbox } from '../calendarTestKit';
 
 const organizer = USER_IDS.alice;
 const eventLocator = (value: string) => ({ __rl: true, mode: 'id', value });
