@@ -15,7 +15,7 @@ import { checkSummary, readEventDetails } from '../../helpers/events/eventDetail
 import { readCalendarRef } from '../../helpers/events/eventReference';
 import { readInvitees } from '../../helpers/events/invitees';
 import { buildRecurrence } from '../../helpers/events/recurrence';
-import { isTrue } from '../../helpers/input/booleans';
+import { isFalse, isTrue } from '../../helpers/input/booleans';
 import { readRoomIds } from '../../helpers/input/roomIds';
 import { invalidField } from '../../helpers/input/validation';
 import { readDateTime, readTimeZone } from '../../helpers/time/dateTimeInput';
@@ -98,9 +98,10 @@ export function validate(this: IExecuteFunctions, itemIndex: number): NewEvent {
 		end: times.end,
 	};
 	if (recurrence) body.recurrence = recurrence;
+	// The same switches as the creation (readEventDetails): "false" from an expression counts as off.
 	const notification = {
-		chatNotification: fields.chatNotification !== false,
-		pushNotification: fields.pushNotification !== false,
+		chatNotification: !isFalse(fields.chatNotification),
+		pushNotification: !isFalse(fields.pushNotification),
 	};
 	return { calendar, body, attendees, roomIds, notification, onFailure };
 }
