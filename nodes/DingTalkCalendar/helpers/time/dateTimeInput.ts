@@ -42,10 +42,14 @@ function fromString(text: string, zone: string): ReadDateTime | string {
 			: `"${text}" is not a valid date`;
 	}
 	const timePart = text.split(/[T ]/)[1] ?? '';
-	const named = HAS_OFFSET.test(timePart);
+	let named = HAS_OFFSET.test(timePart);
 	let value = DateTime.fromISO(text, { zone, setZone: true });
 	if (!value.isValid) value = DateTime.fromSQL(text, { zone, setZone: true });
-	if (!value.isValid) value = DateTime.fromRFC2822(text, { zone, setZone: true });
+	if (!value.isValid) {
+		value = DateTime.fromRFC2822(text, { zone, setZone: true });
+		// RFC 2822 always names its zone ("+0000", "GMT"), after the time rather than in it.
+		named = true;
+	}
 	if (!value.isValid) return `"${text}" is not a date or date-time`;
 	// A local time is read in `zone`; one that names its offset keeps it (setZone), so the day stays as written.
 	return {

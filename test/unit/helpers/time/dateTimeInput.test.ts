@@ -34,6 +34,13 @@ describe('parseDateTime: every form n8n hands over', () => {
 		expect(read('2031-03-03T01:00:00Z').value.toISO()).toBe('2031-03-03T01:00:00.000Z');
 	});
 
+	it('keeps the zone of an RFC 2822 text (as in e-mail headers)', () => {
+		expect(read('Mon, 03 Mar 2031 09:00:00 +0000').value.toISO()).toBe('2031-03-03T09:00:00.000Z');
+		expect(read('Mon, 03 Mar 2031 09:00:00 -0500').value.toISO()).toBe(
+			'2031-03-03T09:00:00.000-05:00',
+		);
+	});
+
 	it('reads SQL texts, local or with an offset', () => {
 		expect(read('2031-03-03 09:00:00').value.toISO()).toBe('2031-03-03T09:00:00.000+08:00');
 		expect(read('2031-03-03 09:00:00+05:00').value.toISO()).toBe('2031-03-03T09:00:00.000+05:00');
