@@ -12,8 +12,8 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveDingTalkBaseUrl } from '../../../credentials/dingTalkBaseUrl';
 import { clientToken } from './clientToken';
-import { parseDingTalkErrorBody, type DingTalkFailure } from './dingTalkError';
-import { toNodeApiError, type RequestSubject } from './errorMapping';
+import { parseDingTalkErrorBody, type DingTalkFailure } from './errors/dingTalkFailure';
+import { toNodeApiError, type RequestSubject } from './errors/nodeApiError';
 import { buildPath, type ApiDefinition } from './paths';
 import { noteAccepted, noteRateLimited, startedAt, waitForSlot, type Slot } from './rateLimiter';
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from './requestSettings';

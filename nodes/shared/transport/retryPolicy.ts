@@ -1,4 +1,4 @@
-import type { DingTalkFailure } from './dingTalkError';
+import type { DingTalkFailure } from './errors/dingTalkFailure';
 
 /** Why a failed call may be sent again; undefined when it must not be (business errors never are). */
 export type RetryReason =

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
-import type { DingTalkFailure } from '../../../nodes/shared/transport/dingTalkError';
-import { toNodeApiError } from '../../../nodes/shared/transport/errorMapping';
+import type { DingTalkFailure } from '../../../nodes/shared/transport/errors/dingTalkFailure';
+import { toNodeApiError } from '../../../nodes/shared/transport/errors/nodeApiError';
 import {
 	ANY_INVALID_PARAMETER,
 	ERROR_CATALOGUE,

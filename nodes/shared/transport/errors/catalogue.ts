@@ -1,4 +1,4 @@
-import type { DingTalkFailure } from '../dingTalkError';
+import type { DingTalkFailure } from './dingTalkFailure';
 import type { RequestSubject } from './requestSubject';
 
 /** What a message or hint may use: the failure, what the call was about, and where it was sent. */

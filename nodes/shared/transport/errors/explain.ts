@@ -1,4 +1,4 @@
-import type { DingTalkFailure } from '../dingTalkError';
+import type { DingTalkFailure } from './dingTalkFailure';
 import { ERROR_CATALOGUE, GENERIC_FALLBACK, type ErrorContext, type ErrorEntry } from './catalogue';
 import type { RequestSubject } from './requestSubject';
 

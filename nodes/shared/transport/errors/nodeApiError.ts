@@ -1,11 +1,11 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
-import type { DingTalkFailure } from './dingTalkError';
-import { explain } from './errors/explain';
-import type { RequestSubject } from './errors/requestSubject';
+import type { DingTalkFailure } from './dingTalkFailure';
+import { explain } from './explain';
+import type { RequestSubject } from './requestSubject';
 
-export type { RequestSubject } from './errors/requestSubject';
+export type { RequestSubject } from './requestSubject';
 
 /** Builds the node error for a failed DingTalk call: English message and advice, DingTalk's facts in the details. */
 export function toNodeApiError(

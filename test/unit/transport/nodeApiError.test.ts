@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { toNodeApiError } from '../../../nodes/shared/transport/errorMapping';
+import { toNodeApiError } from '../../../nodes/shared/transport/errors/nodeApiError';
 
 const node: INode = {
 	id: '1',
