@@ -30,9 +30,7 @@ export const description = updateDisplayOptions(
 );
 
 /** The item's request, and what to output when too few rooms are free. */
-interface Input extends FindAndBookRequest {
-	returnEmpty: boolean;
-}
+type Input = FindAndBookRequest & { returnEmpty: boolean };
 
 /** The item's parameters, checked before any request. */
 export function validate(this: IExecuteFunctions, itemIndex: number): Input {
@@ -86,9 +84,8 @@ export function validate(this: IExecuteFunctions, itemIndex: number): Input {
 }
 
 /**
- * Finds free rooms that fit and books them, all or none (helpers/rooms/findAndBook): one output item
- * with the event, the rooms and their status, and the rooms passed over. When too few are free the
- * item fails with the reason, or with Return an Empty Result says `found: false`.
+ * Books free rooms that fit, all or none (helpers/rooms/findAndBook). When too few are free, the
+ * item fails with the reason, or says `found: false` with Return an Empty Result.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -104,13 +101,13 @@ export async function execute(
 		end: toFilterTime(outcome.window.end),
 	};
 	if (!outcome.found) {
-		const { reason, details } = outcome;
 		if (!returnEmpty) {
-			throw new NodeOperationError(this.getNode(), reason, { itemIndex, description: details });
+			const { reason, details: description } = outcome;
+			throw new NodeOperationError(this.getNode(), reason, { itemIndex, description });
 		}
 		const json: IDataObject = {
 			found: false,
-			reason,
+			reason: outcome.reason,
 			userId,
 			calendarId,
 			eventId: outcome.eventId,

@@ -1,18 +1,8 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import {
 	readWholeNumber,
 	type WholeNumberField,
-} from '../../nodes/DingTalkCalendar/helpers/input/wholeNumber';
-
-/** Only what readWholeNumber reads of its context: one parameter (or none), and the node for errors. */
-function contextWith(value?: unknown): IExecuteFunctions {
-	return {
-		getNodeParameter: (_name: string, _itemIndex: number, fallback: unknown) =>
-			value === undefined ? fallback : value,
-		getNode: () => ({ name: 'DingTalk Calendar', type: 'dingTalkCalendar', parameters: {} }),
-	} as unknown as IExecuteFunctions;
-}
+} from '../../../../nodes/DingTalkCalendar/helpers/input/wholeNumber';
+import { itemContext } from '../itemContext';
 
 const rooms: WholeNumberField = {
 	fallback: 1,
@@ -29,8 +19,15 @@ const seats: WholeNumberField = {
 	description: 'Give a number such as 8, or 0 for any size.',
 };
 
+/** `undefined`: the parameter is not set. */
 const read = (value: unknown, spec: WholeNumberField) =>
-	readWholeNumber(contextWith(value), 2, 'roomCount', 'Number of Rooms', spec);
+	readWholeNumber(
+		itemContext(value === undefined ? {} : { roomCount: value }),
+		2,
+		'roomCount',
+		'Number of Rooms',
+		spec,
+	);
 
 describe('readWholeNumber', () => {
 	it('takes numbers and text that holds one, and the fallback when the parameter is not set', () => {

@@ -4,8 +4,8 @@ import {
 	firstBusyOccurrence,
 	type BusySlot,
 	type RoomAvailability,
-} from '../../nodes/DingTalkCalendar/helpers/rooms/availability';
-import type { TimeWindow } from '../../nodes/DingTalkCalendar/helpers/time/timeWindow';
+} from '../../../../nodes/DingTalkCalendar/helpers/rooms/availability';
+import type { TimeWindow } from '../../../../nodes/DingTalkCalendar/helpers/time/timeWindow';
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 /** A weekly 10:00–11:00 series, three occurrences. */
