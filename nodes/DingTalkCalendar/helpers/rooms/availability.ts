@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { DingTalkClient } from '../../../shared/transport/client';
@@ -90,4 +91,33 @@ export function isFree(availability: RoomAvailability, ownEventId?: string): boo
 	return availability.busySlots.every(
 		(slot) => ownEventId !== undefined && slot.eventId === ownEventId,
 	);
+}
+
+/**
+ * The first occurrence at which something other than the event itself occupies the room, or undefined
+ * when it is free at all of them. A busy time DingTalk gave without a readable start or end counts as
+ * overlapping every occurrence.
+ */
+export function firstBusyOccurrence(
+	availability: RoomAvailability,
+	occurrences: TimeWindow[],
+	ownEventId?: string,
+): TimeWindow | undefined {
+	const slots = availability.busySlots.filter(
+		(slot) => ownEventId === undefined || slot.eventId !== ownEventId,
+	);
+	if (!slots.length) return undefined;
+	const spans = slots.map((slot) => {
+		const start = slot.start ? DateTime.fromISO(slot.start).toMillis() : Number.NEGATIVE_INFINITY;
+		const end = slot.end ? DateTime.fromISO(slot.end).toMillis() : Number.POSITIVE_INFINITY;
+		return [
+			Number.isNaN(start) ? Number.NEGATIVE_INFINITY : start,
+			Number.isNaN(end) ? Number.POSITIVE_INFINITY : end,
+		];
+	});
+	return occurrences.find((occurrence) => {
+		const start = occurrence.start.toMillis();
+		const end = occurrence.end.toMillis();
+		return spans.some(([slotStart, slotEnd]) => slotStart < end && slotEnd > start);
+	});
 }

@@ -14,8 +14,6 @@ export interface RoomCriteria {
 	nameContains: string;
 }
 
-export const NO_CRITERIA: RoomCriteria = { minCapacity: 0, labels: [], nameContains: '' };
-
 function hasLabel(room: RoomSummary, wanted: string): boolean {
 	const needle = wanted.toLowerCase();
 	return (room.roomLabels ?? []).some(

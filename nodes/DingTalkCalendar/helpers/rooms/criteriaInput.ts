@@ -5,6 +5,7 @@ import { readIdList } from '../input/idList';
 import type { RoomCriteria } from './criteria';
 import { groupPath, listRoomGroups, withSubGroups } from './groups';
 import { describeValue, invalidField } from '../input/validation';
+import { readWholeNumber } from '../input/wholeNumber';
 
 /** Where an operation keeps each criterion: a parameter path (dots reach into collections) and its label. */
 export interface CriteriaParameters {
@@ -12,27 +13,6 @@ export interface CriteriaParameters {
 	groupIds: [parameter: string, field: string];
 	labels: [parameter: string, field: string];
 	nameContains: [parameter: string, field: string];
-}
-
-/** Reads a whole number ≥ 0 (or empty for 0); anything else names the item and the field. */
-function readCount(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	[parameter, field]: [string, string],
-): number {
-	const raw = context.getNodeParameter(parameter, itemIndex, 0) as unknown;
-	if (raw === '' || raw === null || raw === undefined) return 0;
-	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-		throw invalidField(
-			context,
-			itemIndex,
-			field,
-			`${describeValue(raw)} is not a whole number of seats`,
-			'Give a number such as 8, or 0 for any size.',
-		);
-	}
-	return value;
 }
 
 /** The criteria as the item gives them, checked without a request; groups are not looked up yet. */
@@ -49,7 +29,13 @@ export function readCriteriaInput(
 	itemIndex: number,
 	parameters: CriteriaParameters,
 ): CriteriaInput {
-	const minCapacity = readCount(context, itemIndex, parameters.minCapacity);
+	const minCapacity = readWholeNumber(context, itemIndex, ...parameters.minCapacity, {
+		fallback: 0,
+		whenEmpty: 0,
+		min: 0,
+		expected: 'a whole number of seats',
+		description: 'Give a number such as 8, or 0 for any size.',
+	});
 	const groupIds = readIdList(context, itemIndex, parameters.groupIds[0], parameters.groupIds[1], {
 		noun: 'group ID',
 		objectKey: 'groupId',
