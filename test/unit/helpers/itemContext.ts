@@ -1,13 +1,7 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { fakeNode } from '../fakeNode';
 
-const node: INode = {
-	id: '1',
-	name: 'DingTalk Calendar',
-	type: 'n8n-nodes-dingtalk-calendar.dingTalkCalendar',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = fakeNode();
 
 /**
  * Only what the parameter readers use of a node run: the item's parameters (one set for every item),

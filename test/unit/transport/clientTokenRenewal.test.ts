@@ -3,23 +3,15 @@ import type {
 	ICredentialsDecrypted,
 	IExecuteFunctions,
 	IHttpRequestOptions,
-	INode,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { DingTalkClient } from '../../../nodes/shared/transport/client';
 import type { ApiDefinition } from '../../../nodes/shared/transport/paths';
 import { DEFAULT_REQUEST_SETTINGS } from '../../../nodes/shared/transport/requestSettings';
+import { fakeNode } from '../fakeNode';
 
-const node: INode = {
-	id: '1',
-	name: 'DingTalk Calendar',
-	type: 'n8n-nodes-dingtalk-calendar.dingTalkCalendar',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-	credentials: { dingTalkApi: { id: 'c1', name: 'DingTalk' } },
-};
+const node = fakeNode({ credentials: { dingTalkApi: { id: 'c1', name: 'DingTalk' } } });
 
 const API: ApiDefinition = {
 	name: 'GetEvent',

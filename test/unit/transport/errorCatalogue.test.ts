@@ -1,5 +1,3 @@
-import type { INode } from 'n8n-workflow';
-
 import type { DingTalkFailure } from '../../../nodes/shared/transport/errors/dingTalkFailure';
 import { toNodeApiError } from '../../../nodes/shared/transport/errors/nodeApiError';
 import {
@@ -9,15 +7,9 @@ import {
 } from '../../../nodes/shared/transport/errors/catalogue';
 import { explain, findErrorEntry } from '../../../nodes/shared/transport/errors/explain';
 import { ERRORS, type ErrorDef } from '../../../sandbox/errors';
+import { fakeNode } from '../fakeNode';
 
-const node: INode = {
-	id: '1',
-	name: 'DingTalk Calendar',
-	type: 'n8n-nodes-dingtalk-calendar.dingTalkCalendar',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = fakeNode();
 
 const failureOf = (error: ErrorDef): DingTalkFailure => ({
 	httpStatus: error.status,

@@ -1,15 +1,7 @@
-import type { INode } from 'n8n-workflow';
-
 import { toNodeApiError } from '../../../nodes/shared/transport/errors/nodeApiError';
+import { fakeNode } from '../fakeNode';
 
-const node: INode = {
-	id: '1',
-	name: 'DingTalk Calendar',
-	type: 'n8n-nodes-dingtalk-calendar.dingTalkCalendar',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = fakeNode();
 const busy = {
 	httpStatus: 400,
 	code: 'meetingRoomNotAvailable',
