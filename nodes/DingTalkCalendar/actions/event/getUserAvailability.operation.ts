@@ -10,8 +10,7 @@ import { operatorField, windowEndField, windowStartField } from '../../descripti
 import { readOperator } from '../../helpers/input/operator';
 import { readAttendeeIds } from '../../helpers/input/attendeeIds';
 import { inBatches } from '../../../shared/transport/api/batches';
-import { toFilterTime } from '../../helpers/time/dateTimeInput';
-import { scheduleTimeUtc } from '../../helpers/time/scheduleTime';
+import { scheduleTimeUtc, toFilterTime } from '../../helpers/time/dingTalkTimes';
 import { readTimeWindow } from '../../helpers/time/timeWindow';
 import type { DingTalkClient } from '../../../shared/transport/client';
 import {

@@ -9,7 +9,7 @@ import { readWholeNumber } from '../../helpers/input/wholeNumber';
 import { MAX_WINDOW_DAYS } from '../../helpers/rooms/availability';
 import { readCriteriaInput } from '../../helpers/rooms/criteriaInput';
 import { findAndBook, type FindAndBookRequest } from '../../helpers/rooms/findAndBook';
-import { toFilterTime } from '../../helpers/time/dateTimeInput';
+import { toFilterTime } from '../../helpers/time/dingTalkTimes';
 import { readTimeWindow } from '../../helpers/time/timeWindow';
 import type { DingTalkClient } from '../../../shared/transport/client';
 import { listIds, stringList, type ItemChange, type OperationOption } from '../operation';

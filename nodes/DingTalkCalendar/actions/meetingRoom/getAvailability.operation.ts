@@ -10,7 +10,7 @@ import { updateDisplayOptions } from '../../descriptions/displayOptions';
 import { othersEventDetailsOption, outputOption } from '../../descriptions/outputOptions';
 import { operatorField, windowEndField, windowStartField } from '../../descriptions/roomFields';
 import { readOperator } from '../../helpers/input/operator';
-import { toFilterTime } from '../../helpers/time/dateTimeInput';
+import { toFilterTime } from '../../helpers/time/dingTalkTimes';
 import { isFree, MAX_WINDOW_DAYS, queryAvailability } from '../../helpers/rooms/availability';
 import { readRoomIds } from '../../helpers/input/roomIds';
 import { redactSlot, simplifyAvailability } from '../../helpers/rooms/simplified';

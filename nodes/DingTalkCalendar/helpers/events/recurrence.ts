@@ -1,7 +1,8 @@
 import type { DateTime } from 'luxon';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readDateTime, toEventDateTime } from '../time/dateTimeInput';
+import { readDateTime } from '../time/dateTimeInput';
+import { toEventDateTime } from '../time/dingTalkTimes';
 import { isSet } from '../input/isSet';
 import { describeValue, invalidField } from '../input/validation';
 

@@ -6,13 +6,8 @@ import type { DingTalkEvent } from '../../../shared/transport/api/events';
 import { isTrue } from '../input/booleans';
 import { isSet } from '../input/isSet';
 import { invalidField } from '../input/validation';
-import {
-	canonicalTimeZone,
-	parseDateTime,
-	readDateTime,
-	readTimeZone,
-	type ReadDateTime,
-} from '../time/dateTimeInput';
+import { parseDateTime, readDateTime, type ReadDateTime } from '../time/dateTimeInput';
+import { canonicalTimeZone, readTimeZone } from '../time/timeZones';
 import { allDayEventTimes, timedEventTimes, type EventTimes } from '../time/eventTimes';
 import { buildRecurrence, REPEAT_FIELD_LABELS } from './recurrence';
 

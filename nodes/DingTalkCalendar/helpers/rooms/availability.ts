@@ -6,9 +6,8 @@ import {
 	getRoomSchedules,
 	ROOMS_PER_SCHEDULE_QUERY,
 } from '../../../shared/transport/api/schedules';
-import { toFilterTime } from '../time/dateTimeInput';
+import { scheduleTimeUtc, toFilterTime } from '../time/dingTalkTimes';
 import { inBatches } from '../../../shared/transport/api/batches';
-import { scheduleTimeUtc } from '../time/scheduleTime';
 import type { TimeWindow } from '../time/timeWindow';
 
 /** DingTalk's room free/busy looks at most this far: "Cannot query schedule for more than 90 days." */

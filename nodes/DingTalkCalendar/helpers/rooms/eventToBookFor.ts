@@ -6,7 +6,8 @@ import type { CalendarRef, EventRef } from '../../../shared/transport/api/refs';
 import type { DingTalkClient } from '../../../shared/transport/client';
 import { occurrencesUntil } from '../events/occurrences';
 import { invalidField, MAX_ROOMS_PER_EVENT } from '../input/validation';
-import { canonicalTimeZone, toFilterTime } from '../time/dateTimeInput';
+import { canonicalTimeZone } from '../time/timeZones';
+import { toFilterTime } from '../time/dingTalkTimes';
 import { describeTime, eventWindow, type TimeWindow } from '../time/timeWindow';
 import { MAX_WINDOW_DAYS } from './availability';
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RoomSummary } from '../../../shared/transport/api/rooms';
-import { toFilterTime } from '../time/dateTimeInput';
+import { toFilterTime } from '../time/dingTalkTimes';
 import { describeTime } from '../time/timeWindow';
 
 /** Why Find and Book did not book a room that met the criteria (or was preferred). */

@@ -1,7 +1,8 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { describeValue, invalidField } from '../input/validation';
+import { isValidTimeZone } from './timeZones';
 
 /** A date or date-time read from a parameter. */
 export interface ReadDateTime {
@@ -129,59 +130,4 @@ export function readDateTime(
 	if (!read && options.required)
 		throw invalidField(context, itemIndex, field, 'is empty', DATE_TIME_HELP);
 	return read;
-}
-
-export function isValidTimeZone(zone: string): boolean {
-	return IANAZone.isValidZone(zone);
-}
-
-/** The IANA zone as DingTalk expects it (`asia/shanghai` → `Asia/Shanghai`), or undefined when unknown. */
-export function canonicalTimeZone(zone: string): string | undefined {
-	const trimmed = zone.trim();
-	if (trimmed === '' || !isValidTimeZone(trimmed)) return undefined;
-	try {
-		return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
-	} catch {
-		return undefined;
-	}
-}
-
-/**
- * The time zone an operation works in: the one given in `parameter` (an IANA name), else the workflow's
- * (Workflow Settings > Timezone, which n8n hands over as `getTimezone()`).
- */
-export function readTimeZone(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	parameter: string,
-	field: string,
-): string {
-	const raw = context.getNodeParameter(parameter, itemIndex, '') as unknown;
-	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-		return canonicalTimeZone(context.getTimezone()) ?? 'UTC';
-	}
-	const zone = typeof raw === 'string' ? canonicalTimeZone(raw) : undefined;
-	if (!zone) {
-		throw invalidField(
-			context,
-			itemIndex,
-			field,
-			`${typeof raw === 'string' ? `"${raw}"` : describeValue(raw)} is not a time zone`,
-			'Give an IANA time zone name such as Asia/Shanghai, Europe/Berlin or UTC, or leave it empty for the workflow time zone.',
-		);
-	}
-	return zone;
-}
-
-/** A date-time as DingTalk's events take it: ISO with the zone's offset, `2031-03-03T09:00:00+08:00`. */
-export function toEventDateTime(value: DateTime, zone: string): string {
-	return value.setZone(zone).toISO({ suppressMilliseconds: true }) ?? '';
-}
-
-/**
- * A date-time as DingTalk's filters take it (list windows, free/busy): UTC with milliseconds,
- * `2031-03-03T01:00:00.000Z`, the one form every source agrees DingTalk accepts.
- */
-export function toFilterTime(value: DateTime): string {
-	return value.toUTC().toISO() ?? '';
 }

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { toEventDateTime, type ReadDateTime } from './dateTimeInput';
+import { type ReadDateTime } from './dateTimeInput';
+import { toEventDateTime } from './dingTalkTimes';
 import { invalidField } from '../input/validation';
 
 /** DingTalk's start/end of an event: `{ date }` when it is all-day, `{ dateTime, timeZone }` otherwise. */

@@ -1,14 +1,18 @@
 import { DateTime } from 'luxon';
 
 import {
-	canonicalTimeZone,
 	parseDateTime,
 	readDateTime,
-	readTimeZone,
-	toEventDateTime,
-	toFilterTime,
 	type ReadDateTime,
 } from '../../../../nodes/DingTalkCalendar/helpers/time/dateTimeInput';
+import {
+	canonicalTimeZone,
+	readTimeZone,
+} from '../../../../nodes/DingTalkCalendar/helpers/time/timeZones';
+import {
+	toEventDateTime,
+	toFilterTime,
+} from '../../../../nodes/DingTalkCalendar/helpers/time/dingTalkTimes';
 import { itemContext } from '../itemContext';
 
 const SHANGHAI = 'Asia/Shanghai';

@@ -1,4 +1,4 @@
-import { scheduleTimeUtc } from '../../../../nodes/DingTalkCalendar/helpers/time/scheduleTime';
+import { scheduleTimeUtc } from '../../../../nodes/DingTalkCalendar/helpers/time/dingTalkTimes';
 
 describe("a free/busy time from DingTalk's answer, in UTC", () => {
 	it('converts a date-time in its own zone', () => {
