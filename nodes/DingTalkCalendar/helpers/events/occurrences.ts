@@ -2,18 +2,17 @@ import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { TimeWindow } from '../time/timeWindow';
+import { WEEK_INDEXES, WEEKDAYS } from './weekdays';
 
-/** DingTalk's weekday names, Sunday first (as JavaScript counts them). */
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const WEEK_INDEXES = ['first', 'second', 'third', 'fourth', 'last'];
 /** Enough candidates for any series within a free/busy window; stops a malformed pattern from looping. */
 const MAX_CANDIDATES = 5000;
 
-/** 0 = Sunday … 6 = Saturday. */
-const jsWeekday = (day: DateTime) => day.weekday % 7;
+/** 0 = Monday … 6 = Sunday, the order of WEEKDAYS (only differences of these numbers matter). */
+const weekdayNumber = (day: DateTime) => day.weekday - 1;
+const SUNDAY = WEEKDAYS.indexOf('sunday');
 
 function weekdayIndex(name: unknown): number | undefined {
-	const index = WEEKDAYS.indexOf(
+	const index = (WEEKDAYS as readonly string[]).indexOf(
 		String(name ?? '')
 			.trim()
 			.toLowerCase(),
@@ -36,11 +35,11 @@ function* candidateDays(pattern: IDataObject, first: DateTime): Generator<DateTi
 		case 'daily':
 			for (let k = 0; ; k += interval) yield first.plus({ days: k });
 		case 'weekly': {
-			const firstDay = weekdayIndex(pattern.firstDayOfWeek) ?? 0;
-			const offsets = weekdays(pattern.daysOfWeek, jsWeekday(first))
+			const firstDay = weekdayIndex(pattern.firstDayOfWeek) ?? SUNDAY;
+			const offsets = weekdays(pattern.daysOfWeek, weekdayNumber(first))
 				.map((day) => (day - firstDay + 7) % 7)
 				.sort((a, b) => a - b);
-			const weekStart = first.minus({ days: (jsWeekday(first) - firstDay + 7) % 7 });
+			const weekStart = first.minus({ days: (weekdayNumber(first) - firstDay + 7) % 7 });
 			for (let week = 0; ; week += interval) {
 				for (const offset of offsets) {
 					const day = weekStart.plus({ days: week * 7 + offset });
@@ -59,16 +58,16 @@ function* candidateDays(pattern: IDataObject, first: DateTime): Generator<DateTi
 			}
 		}
 		case 'relativeMonthly': {
-			const weekday = weekdays(pattern.daysOfWeek, jsWeekday(first))[0];
+			const weekday = weekdays(pattern.daysOfWeek, weekdayNumber(first))[0];
 			const index = Math.max(0, WEEK_INDEXES.indexOf(String(pattern.index ?? 'first')));
 			for (let k = 0; ; k += interval) {
 				const month = first.startOf('month').plus({ months: k });
 				let day: DateTime;
 				if (index === 4) {
 					const last = month.endOf('month').startOf('day');
-					day = last.minus({ days: (jsWeekday(last) - weekday + 7) % 7 });
+					day = last.minus({ days: (weekdayNumber(last) - weekday + 7) % 7 });
 				} else {
-					day = month.plus({ days: ((weekday - jsWeekday(month) + 7) % 7) + 7 * index });
+					day = month.plus({ days: ((weekday - weekdayNumber(month) + 7) % 7) + 7 * index });
 					if (day.month !== month.month) continue;
 				}
 				if (day >= first) yield day;

@@ -5,21 +5,11 @@ import { readDateTime } from '../time/dateTimeInput';
 import { toEventDateTime } from '../time/dingTalkTimes';
 import { isSet } from '../input/isSet';
 import { describeValue, invalidField } from '../input/validation';
+import { WEEK_INDEXES, WEEKDAYS, type Weekday } from './weekdays';
 
 /** DingTalk's limits on a recurrence (reference §4.0, error texts of §4.1). */
 export const MAX_REPEAT_INTERVAL = 365;
 export const MAX_REPEAT_TIMES = 99;
-
-export const WEEKDAYS = [
-	'monday',
-	'tuesday',
-	'wednesday',
-	'thursday',
-	'friday',
-	'saturday',
-	'sunday',
-] as const;
-type Weekday = (typeof WEEKDAYS)[number];
 
 /** The node's frequencies and the DingTalk pattern each one is. */
 const PATTERNS: Record<string, string> = {
@@ -38,8 +28,6 @@ const FREQUENCY_ALIASES: Record<string, string> = {
 	absoluteyearly: 'yearly',
 	annually: 'yearly',
 };
-
-const WEEK_INDEXES = ['first', 'second', 'third', 'fourth', 'last'];
 
 /** The Repeat fields of Create's Additional Fields and Update's Update Fields. */
 export const REPEAT_FIELD_LABELS: Record<string, string> = {
