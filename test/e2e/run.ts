@@ -849,32 +849,11 @@ async function main(): Promise<number> {
 			for (const line of options.lines) await runLine(line, pack, examples, workDir, options);
 		}
 	} catch (error) {
-		record({
-			line: '-',
-			step: 'e2e run',
-			outcome: 'FAIL',
-			ms: 0,
-			note: (error as Error).message.split('\n')[0],
-			detail: (error as Error).stack,
-		});
+		steps.recordCrash('e2e run', error);
 	} finally {
 		await cleanupAll();
 	}
-	printTable();
-	const failed = rows.filter((r) => r.outcome === 'FAIL');
-	console.log(`\ntotal ${seconds(Date.now() - started)}`);
-	if (failed.length) {
-		console.log(`\n${failed.length} failed:`);
-		for (const row of failed)
-			console.log(
-				`\n[${row.line}] ${row.step}:\n    ${(row.detail ?? row.note)
-					.split('\n')
-					.join('\n    ')
-					.replace(/\n {4} {4}/g, '\n        ')}`,
-			);
-		console.log(`\nlogs and user folders kept in ${workDir}`);
-		return 1;
-	}
+	if (!steps.printSummary(started, `logs and user folders kept in ${workDir}`)) return 1;
 	if (options.keep) console.log(`work folder kept: ${workDir}`);
 	else rmSync(workDir, { recursive: true, force: true });
 	console.log('all e2e checks passed');

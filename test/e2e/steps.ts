@@ -89,4 +89,34 @@ export class StepTable {
 		console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 		for (const r of body) console.log(fmt(r));
 	}
+
+	/** Records an error that ended the whole run (not one step) as a failed row. */
+	recordCrash(step: string, error: unknown): void {
+		this.record({
+			line: '-',
+			step,
+			outcome: 'FAIL',
+			ms: 0,
+			note: (error as Error).message.split('\n')[0],
+			detail: (error as Error).stack,
+		});
+	}
+
+	/**
+	 * Prints the table, the total time and every failure in full; true when nothing failed. `kept` says
+	 * where the logs stay when something failed.
+	 */
+	printSummary(startedAt: number, kept: string): boolean {
+		this.print();
+		const failed = this.failed();
+		console.log(`\ntotal ${seconds(Date.now() - startedAt)}`);
+		if (!failed.length) return true;
+		console.log(`\n${failed.length} failed:`);
+		for (const row of failed)
+			console.log(
+				`\n[${row.line}] ${row.step}:\n    ${(row.detail ?? row.note).split('\n').join('\n    ')}`,
+			);
+		console.log(`\n${kept}`);
+		return false;
+	}
 }

@@ -46,7 +46,6 @@ import {
 	installSignalHandlers,
 	onCleanup,
 	openLog,
-	seconds,
 	sleep,
 	startBackground,
 } from '../e2e/proc';
@@ -72,7 +71,6 @@ const CREDENTIAL = { id: 'dingtalkQueueSandbox', name: 'DingTalk Sandbox (queue)
 const NODE_NAME = 'Book rooms';
 
 const steps = new StepTable('queue');
-const rows = steps.rows;
 const timed = steps.timed.bind(steps) as StepTable['timed'];
 
 function parseArgs(argv: string[]): { lines: N8nLine[]; keep: boolean } {
@@ -536,29 +534,11 @@ async function main(): Promise<number> {
 					await runLine(line, pack.tarball, postgres, redis, workDir);
 		}
 	} catch (error) {
-		rows.push({
-			line: '-',
-			step: 'queue run',
-			outcome: 'FAIL',
-			ms: 0,
-			note: (error as Error).message.split('\n')[0],
-			detail: (error as Error).stack,
-		});
+		steps.recordCrash('queue run', error);
 	} finally {
 		await cleanupAll();
 	}
-	printTable();
-	const failed = rows.filter((r) => r.outcome === 'FAIL');
-	console.log(`\ntotal ${seconds(Date.now() - started)}`);
-	if (failed.length) {
-		console.log(`\n${failed.length} failed:`);
-		for (const row of failed)
-			console.log(
-				`\n[${row.line}] ${row.step}:\n    ${(row.detail ?? row.note).split('\n').join('\n    ')}`,
-			);
-		console.log(`\nlogs kept in ${workDir}`);
-		return 1;
-	}
+	if (!steps.printSummary(started, `logs kept in ${workDir}`)) return 1;
 	if (options.keep) console.log(`work folder kept: ${workDir}`);
 	else rmSync(workDir, { recursive: true, force: true });
 	console.log('queue mode passed');
