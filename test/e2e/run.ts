@@ -76,6 +76,7 @@ const steps = new StepTable('e2e');
 const rows = steps.rows;
 const record = (row: Row): Row => steps.record(row);
 const timed = steps.timed.bind(steps) as StepTable['timed'];
+const NOT_LOADED = 'not run: n8n did not load the package (see above)';
 
 interface Options {
 	lines: N8nLine[];
@@ -470,7 +471,7 @@ async function runLine(
 				step,
 				outcome: 'SKIP',
 				ms: 0,
-				note: 'not run: n8n did not load the package (see above)',
+				note: NOT_LOADED,
 			});
 			continue;
 		}
@@ -535,82 +536,42 @@ async function runLine(
 			(note) => note,
 		);
 	}
-	const httpStep = 'HTTP Request node + DingTalk credential';
-	if (loaded === false || !pack.nodeTypes.length) {
-		record({
-			line: tag,
-			step: httpStep,
-			outcome: 'SKIP',
-			ms: 0,
-			note: 'not run: n8n did not load the package (see above)',
-		});
-	} else {
-		await timed(
-			tag,
-			httpStep,
-			async () => {
-				await resetSandbox(sandbox);
-				return await checkHttpRequestNode(instance, sandbox.url);
-			},
-			(note) => note,
-		);
-	}
+	/** A check that needs our package loaded in n8n: skipped, and said so, when it was not. */
+	const packageCheck = async (step: string, check: () => Promise<string>): Promise<void> => {
+		if (loaded === false || !pack.nodeTypes.length) {
+			record({ line: tag, step, outcome: 'SKIP', ms: 0, note: NOT_LOADED });
+			return;
+		}
+		await timed(tag, step, check, (note) => note);
+	};
+	await packageCheck('HTTP Request node + DingTalk credential', async () => {
+		await resetSandbox(sandbox);
+		return await checkHttpRequestNode(instance, sandbox.url);
+	});
 	// Issue 12: what a failed item means per On Error mode (onErrorCheck.ts).
-	const onErrorStep = 'On Error: Stop Workflow / error output, Concurrency 5';
-	if (loaded === false || !pack.nodeTypes.length) {
-		record({
-			line: tag,
-			step: onErrorStep,
-			outcome: 'SKIP',
-			ms: 0,
-			note: 'not run: n8n did not load the package (see above)',
-		});
-	} else {
-		await timed(
-			tag,
-			onErrorStep,
-			async () => {
-				return await checkOnError(instance, {
-					url: sandbox.url,
-					reset: async () => await resetSandbox(sandbox),
-					roomsOf: async (eventId) => await roomsOf(sandbox.url, eventId),
-				});
-			},
-			(note) => note,
-		);
-	}
-	const agentStep = 'AI Agent + our tool (scripted chat model)';
-	if (loaded === false || !pack.nodeTypes.length) {
-		record({
-			line: tag,
-			step: agentStep,
-			outcome: 'SKIP',
-			ms: 0,
-			note: 'not run: n8n did not load the package (see above)',
-		});
-	} else {
-		await timed(
-			tag,
-			agentStep,
-			async () => {
-				await resetSandbox(sandbox);
-				model.requests.length = 0;
-				const { result, output } = await executeWorkflow(instance, AGENT_WORKFLOW_ID);
-				const runError = output?.data?.resultData?.error;
-				if (result.code !== 0 || !output || runError) {
-					const why = runError
-						? `${runError.message ?? ''} ${runError.description ?? ''}`.trim()
-						: '';
-					throw new Error(
-						describeCliFailure(`n8n execute --id ${AGENT_WORKFLOW_ID}`, result, instance.logPath) +
-							(why ? `\n    workflow error: ${why}` : ''),
-					);
-				}
-				return await checkAgentRun(nodeItems(output, 'AI Agent'), model, sandbox);
-			},
-			(note) => note,
-		);
-	}
+	await packageCheck(
+		'On Error: Stop Workflow / error output, Concurrency 5',
+		async () =>
+			await checkOnError(instance, {
+				url: sandbox.url,
+				reset: async () => await resetSandbox(sandbox),
+				roomsOf: async (eventId) => await roomsOf(sandbox.url, eventId),
+			}),
+	);
+	await packageCheck('AI Agent + our tool (scripted chat model)', async () => {
+		await resetSandbox(sandbox);
+		model.requests.length = 0;
+		const { result, output } = await executeWorkflow(instance, AGENT_WORKFLOW_ID);
+		const runError = output?.data?.resultData?.error;
+		if (result.code !== 0 || !output || runError) {
+			const why = runError ? `${runError.message ?? ''} ${runError.description ?? ''}`.trim() : '';
+			throw new Error(
+				describeCliFailure(`n8n execute --id ${AGENT_WORKFLOW_ID}`, result, instance.logPath) +
+					(why ? `\n    workflow error: ${why}` : ''),
+			);
+		}
+		return await checkAgentRun(nodeItems(output, 'AI Agent'), model, sandbox);
+	});
 	await model.close();
 	await sandbox.close();
 }
