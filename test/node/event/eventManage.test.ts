@@ -349,6 +349,27 @@ describe('Event > Get, Get Many, Update and Delete, through the n8n engine again
 			expect(blank.output(NODE)[0].json.error).toBe('Item 0, field "Summary": is empty');
 			expect((await kit.calls('PatchEvent')) + (await kit.calls('GetEvent'))).toBe(0);
 		});
+
+		it('refuses a new End before the new Start before any request, timed or all-day', async () => {
+			const timed = await kit.run(
+				[{ organizer, eventId: 'anyEvent' }],
+				update({ start: '2031-03-03T11:00', end: '2031-03-03T10:00' }),
+				{ node: continueOnFail },
+			);
+			const allDay = await kit.run(
+				[{ organizer, eventId: 'anyEvent' }],
+				update({ allDay: true, start: '2031-03-05', end: '2031-03-03' }),
+				{ node: continueOnFail },
+			);
+
+			expect(timed.output(NODE)[0].json.error).toBe(
+				'Item 0, field "End": 2031-03-03T10:00:00+08:00 is not after Start (2031-03-03T11:00:00+08:00)',
+			);
+			expect(allDay.output(NODE)[0].json.error).toBe(
+				'Item 0, field "End": the last day (2031-03-03) is before Start (2031-03-05)',
+			);
+			expect((await kit.calls('PatchEvent')) + (await kit.calls('GetEvent'))).toBe(0);
+		});
 	});
 
 	describe('Delete', () => {

@@ -31,7 +31,7 @@ export function timeChangeOf(fields: IDataObject): {
 
 /**
  * Checks every new time and repeat value given, with the readers that later build the body, before any
- * request. Without a Start the series starts where the event does, known only after reading it: until
+ * request, and the order of a new Start and End given together. Without a Start the series starts where the event does, known only after reading it: until
  * then, a start long past stands in, so that every other repeat rule is checked now.
  */
 export function checkTimeChange(
@@ -44,8 +44,22 @@ export function checkTimeChange(
 	const start = isSet(fields.start)
 		? readDateTime(context, itemIndex, 'updateFields.start', 'Start', zone, { raw: fields.start })
 		: undefined;
-	if (isSet(fields.end))
-		readDateTime(context, itemIndex, 'updateFields.end', 'End', zone, { raw: fields.end });
+	const end = isSet(fields.end)
+		? readDateTime(context, itemIndex, 'updateFields.end', 'End', zone, { raw: fields.end })
+		: undefined;
+	// Both sides given: their order needs nothing from the event, so it is checked now, with the words
+	// the later check uses. Whether the event is all-day is known now only when All Day is given; an End
+	// before the Start is wrong either way.
+	if (start && end) {
+		const sides = [
+			{ read: start, field: 'Start' },
+			{ read: end, field: 'End' },
+		] as const;
+		if (isSet(fields.allDay) && isTrue(fields.allDay))
+			allDayEventTimes(context, itemIndex, ...sides);
+		else if (isSet(fields.allDay) || end.value.toMillis() < start.value.toMillis())
+			timedEventTimes(context, itemIndex, ...sides, zone);
+	}
 	if (changesRepeat)
 		buildRecurrence(
 			context,
