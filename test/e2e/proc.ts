@@ -60,6 +60,21 @@ export function cleanupAll(): Promise<void> {
 }
 
 /**
+ * Runs a driver's main function as the process: exits with its code, or, when it throws, prints the
+ * error, stops everything registered and exits 1.
+ */
+export function runMain(main: () => Promise<number>): void {
+	main().then(
+		(code) => process.exit(code),
+		async (error) => {
+			process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+			await cleanupAll();
+			process.exit(1);
+		},
+	);
+}
+
+/**
  * Ctrl-C and kill: stop everything, then exit with the conventional code. Later signals (npm and
  * `timeout` pass on their own) are ignored while stopping, so the cleanup always finishes.
  */

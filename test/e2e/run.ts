@@ -66,7 +66,7 @@ import {
 } from './n8n';
 import { buildAndPack, type PackResult } from './pack';
 import { StepTable, type Row } from './steps';
-import { cleanupAll, installSignalHandlers, onCleanup, seconds } from './proc';
+import { cleanupAll, installSignalHandlers, onCleanup, runMain, seconds } from './proc';
 import { N8N_LINES, type N8nLine } from './versions';
 
 const REPO = resolve(__dirname, '..', '..');
@@ -821,11 +821,4 @@ async function main(): Promise<number> {
 	return 0;
 }
 
-main().then(
-	(code) => process.exit(code),
-	async (error) => {
-		console.error(error);
-		await cleanupAll();
-		process.exit(1);
-	},
-);
+runMain(main);

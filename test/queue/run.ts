@@ -46,6 +46,7 @@ import {
 	installSignalHandlers,
 	onCleanup,
 	openLog,
+	runMain,
 	sleep,
 	startBackground,
 } from '../e2e/proc';
@@ -545,11 +546,4 @@ async function main(): Promise<number> {
 	return 0;
 }
 
-main().then(
-	(code) => process.exit(code),
-	async (error) => {
-		console.error(error);
-		await cleanupAll();
-		process.exit(1);
-	},
-);
+runMain(main);
